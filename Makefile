@@ -1,0 +1,53 @@
+# rightskit — two commands: `make demo` and `make test`. Everything else is set up on demand.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+BUILD := build
+DEFAULT := reports/interim-regulation-2021-1232
+
+.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema
+
+$(PY):
+	@.ci/system-deps.sh venv
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+system-deps:
+	@.ci/system-deps.sh graphviz
+
+browser-deps:
+	@.ci/system-deps.sh chromium
+	@.ci/system-deps.sh pdftools
+
+setup: $(STAMP) system-deps
+
+demo: setup
+	$(VENV)/bin/rightskit render $(DEFAULT) --format html,pdf,md,json,svg -o $(BUILD)/interim-regulation-2021-1232
+	@echo "Open $(BUILD)/interim-regulation-2021-1232/index.html"
+
+reports: setup
+	@for d in reports/*/; do n=$$(basename $$d); \
+	  $(VENV)/bin/rightskit render $$d --format html,pdf,md,json,svg -o $(BUILD)/reports/$$n || exit 1; done
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check rightskit tests benchmarks
+	$(VENV)/bin/mypy
+
+# The whole suite: unit, fixtures, golden, browser, end-to-end. CI=true makes missing tools fatal.
+test: setup browser-deps
+	$(PY) -m pytest -n 2 -q
+
+bench: setup browser-deps
+	$(PY) benchmarks/run.py
+
+schema: $(STAMP)
+	$(VENV)/bin/rightskit schema -o docs/assessment.schema.json
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

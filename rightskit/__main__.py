@@ -1,0 +1,5 @@
+"""``python -m rightskit``."""
+
+from .cli import run
+
+run()

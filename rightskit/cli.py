@@ -1,0 +1,254 @@
+"""The command line: parse arguments, call the pipeline, turn RightskitError into a clean message.
+
+Each command imports what it needs inside its function, so ``rightskit --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import RightskitError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PATH_ARG = click.Path(path_type=Path)
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date like 2022-06-01") from None
+
+
+def handle_errors(fn: F) -> F:
+    """Print RightskitError as located lines on stderr and exit non-zero; no traceback without --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return fn(*args, **kwargs)
+        except RightskitError as exc:
+            if debug:
+                raise
+            click.echo(exc.format(), err=True)
+            if exc.problems:
+                n = len([p for p in exc.problems if p.severity == "error"])
+                click.echo(f"rightskit: {n} error(s)", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(f"rightskit: internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for the traceback, and please report it)", err=True)
+            sys.exit(3)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _options(frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> Any:
+    from .pipeline import Options
+
+    return Options(frameworks_dirs=frameworks_dir, as_of=as_of)
+
+
+def common(fn: F) -> F:
+    """Options every assessment command takes."""
+    fn = click.option("--frameworks-dir", "frameworks_dir", multiple=True, type=click.Path(path_type=Path),
+                      help="Extra folder of framework YAML, searched before the shipped ones.")(fn)
+    fn = click.option("--as-of", "as_of", callback=_date, default=None,
+                      help="Evaluate as of this date instead of the assessment's (YYYY-MM-DD).")(fn)
+    return fn
+
+
+def _write_or_print(data: bytes | str, output: Path | None) -> None:
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from .render.output import atomic_write
+
+    atomic_write(output, data)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rightskit")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def main(debug: bool) -> None:
+    """rightskit: Charter Art. 52(1) proportionality assessments as code.
+
+    PATH is an assessment file (.yaml or .py) or a folder holding assessment.yaml or assessment.py.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=PATH_ARG)
+@common
+@handle_errors
+def check(paths: tuple[Path, ...], frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> None:
+    """Validate assessments and resolve every reference; print a summary or every problem."""
+    from .errors import InputError
+    from .pipeline import load
+    from .summary import summary_lines
+
+    problems = []
+    for path in paths:
+        try:
+            resolved = load(path, _options(frameworks_dir, as_of))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        click.echo("\n".join(summary_lines(resolved)))
+    if problems:
+        raise InputError(f"{len(problems)} problem(s)", problems)
+
+
+@main.command()
+@click.argument("path", type=PATH_ARG)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("-o", "--output", type=PATH_ARG, default=None, help="Write to this file instead of stdout.")
+@common
+@handle_errors
+def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Path, ...],
+             as_of: dt.date | None) -> None:
+    """Run the Art. 52(1) test and print the results (JSON or a terminal table)."""
+    from .pipeline import evaluate as run
+
+    bundle = run(path, _options(frameworks_dir, as_of))
+    if fmt == "json":
+        data = bundle.results.model_dump_json(indent=2) + "\n"
+    else:
+        from .evaluate import text_table
+
+        data = text_table(bundle.results)
+    _write_or_print(data, output)
+
+
+@main.command()
+@click.argument("path", type=PATH_ARG)
+@click.option("-o", "--output", "out_dir", type=PATH_ARG, required=True, help="Output folder.")
+@click.option("--format", "formats", default="html,svg", show_default=True,
+              help="Comma-separated: html, pdf, md, json, svg.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of Jinja2 templates that override the shipped ones.")
+@common
+@handle_errors
+def render(path: Path, out_dir: Path, formats: str, templates: Path | None, frameworks_dir: tuple[Path, ...],
+           as_of: dt.date | None) -> None:
+    """Render the report into a folder (atomically; never outside it)."""
+    from .pipeline import render as run
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    show = sys.stderr.isatty()
+    written = run(path, out_dir, wanted, _options(frameworks_dir, as_of), templates=templates,
+                  progress=(lambda msg: click.echo(f"  {msg}", err=True)) if show else None)
+    for file in written:
+        click.echo(str(file))
+
+
+@main.command()
+@click.argument("path", type=PATH_ARG)
+@click.option("--view", default="overview", show_default=True,
+              help="overview, chain, measure:ID or right:ID.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True)
+@click.option("-o", "--output", type=PATH_ARG, default=None, help="Output file (required for png and pdf).")
+@common
+@handle_errors
+def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir: tuple[Path, ...],
+            as_of: dt.date | None) -> None:
+    """Draw one diagram of the rights graph."""
+    if output is None and fmt in ("png", "pdf"):
+        raise UsageError(f"--format {fmt} is binary: give -o FILE")
+    from .pipeline import evaluate as run
+    from .render.diagram import diagram as draw
+
+    bundle = run(path, _options(frameworks_dir, as_of))
+    _write_or_print(draw(bundle, view, fmt), output)
+
+
+@main.command()
+@click.argument("path", type=PATH_ARG)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--open", "open_browser", is_flag=True, help="Open a browser tab.")
+@common
+@handle_errors
+def serve(path: Path, host: str, port: int, open_browser: bool, frameworks_dir: tuple[Path, ...],
+          as_of: dt.date | None) -> None:
+    """Run the live viewer: report and diagrams, reloaded whenever an input file changes."""
+    from .serve import serve as run
+
+    run(path, _options(frameworks_dir, as_of), host=host, port=port, open_browser=open_browser)
+
+
+@main.command()
+@click.argument("framework_id", required=False)
+@click.option("--as-of", "as_of", callback=_date, default=None, help="Show the legal state on this date.")
+@click.option("--unverified", is_flag=True, help="List the records not yet verified against official texts.")
+@click.option("--frameworks-dir", "frameworks_dir", multiple=True, type=click.Path(path_type=Path))
+@handle_errors
+def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool,
+               frameworks_dir: tuple[Path, ...]) -> None:
+    """List the legal frameworks, or show one as of a date."""
+    from .frameworks_report import describe, list_all, unverified_records
+    from .load import FrameworkLibrary, packaged_frameworks_dir
+
+    library = FrameworkLibrary([*frameworks_dir, packaged_frameworks_dir()])
+    if framework_id and framework_id not in library:
+        from .errors import did_you_mean
+
+        raise UsageError(f"unknown framework '{framework_id}'. "
+                         f"{did_you_mean(framework_id, library.ids()) or 'Known: ' + ', '.join(library.ids())}")
+    if unverified:
+        click.echo(unverified_records(library, framework_id))
+    elif framework_id:
+        click.echo(describe(library, framework_id, as_of))
+    else:
+        click.echo(list_all(library, as_of))
+
+
+@main.command()
+@click.argument("path", type=PATH_ARG)
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-o", "--output", type=PATH_ARG, default=None)
+@handle_errors
+def export(path: Path, fmt: str, output: Path | None) -> None:
+    """Print the assessment as data (YAML round-trips through 'check')."""
+    from .export import export_assessment
+    from .load import load_assessment
+
+    _write_or_print(export_assessment(load_assessment(path).model, fmt), output)
+
+
+@main.command()
+@click.option("--results", is_flag=True, help="The schema of 'evaluate --format json' instead of the input.")
+@click.option("-o", "--output", type=PATH_ARG, default=None)
+@handle_errors
+def schema(results: bool, output: Path | None) -> None:
+    """Write the JSON Schema of the YAML assessment format (or of the results)."""
+    from .export import schema_json
+
+    _write_or_print(schema_json(results=results), output)
+
+
+def run() -> None:  # pragma: no cover - console entry point
+    """Entry point used by ``python -m rightskit``."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    main()

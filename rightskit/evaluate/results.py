@@ -1,0 +1,145 @@
+"""The typed results of an evaluation: findings, step results, verdicts, residual severity.
+
+Step ids, status words and verdict words are part of the public interface; the JSON Schema of
+these models is published as ``rightskit schema --results`` and versioned by RESULTS_SCHEMA_VERSION.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..model.base import StrictModel
+from ..model.citation import Citation
+from ..model.scales import Severity
+
+RESULTS_SCHEMA_VERSION = "1.0"
+
+StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
+STEP_IDS: tuple[str, ...] = (
+    "legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards",
+)
+Status = Literal["satisfied", "concern", "not-satisfied", "undetermined"]
+Verdict = Literal["proportionate", "proportionate-with-conditions", "disproportionate", "essence-violated", "undetermined"]
+
+
+class Finding(StrictModel):
+    """One conclusion of a rule, with its reasons, the graph elements it read and its sources."""
+
+    id: str = Field(description="Stable id: '<measure>/<step>/<rule-specific suffix>'.")
+    rule: str = Field(description="Id of the registered rule that produced it.")
+    status: Status = Field(description="What the finding means for its step.")
+    message: str = Field(description="One-sentence conclusion.")
+    reasons: list[str] = Field(default_factory=list, description="The reasoning, step by step.")
+    nodes: list[str] = Field(default_factory=list, description="Graph node ids the rule read, e.g. 'measure:scan'.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources that justify the finding.")
+
+
+class StepResult(StrictModel):
+    """The outcome of one Art. 52(1) step for one measure."""
+
+    status: Status = Field(description="Worst status of the step's findings; 'undetermined' if skipped.")
+    summary: str = Field(description="One line a reader sees first.")
+    findings: list[Finding] = Field(default_factory=list, description="The findings behind the status.")
+    skipped: bool = Field(default=False, description="True when an earlier step short-circuited the test.")
+
+
+class Mitigation(StrictModel):
+    """A safeguard's effect on one interference."""
+
+    safeguard: str = Field(description="Safeguard id.")
+    strength: str = Field(description="weak, moderate or strong.")
+    levels: int = Field(description="Severity levels it removes under the calculus.")
+    effective: bool = Field(description="False when the safeguard is recorded as ineffective in practice.")
+
+
+class InterferenceResult(StrictModel):
+    """Severity of one measure's interference with one right, before and after safeguards."""
+
+    measure: str = Field(description="Measure id.")
+    right: str = Field(description="Right id.")
+    inherent: Severity = Field(description="Severity the author recorded, before safeguards.")
+    inherited_from: list[str] = Field(default_factory=list, description="Upstream measures whose data it inherits.")
+    residual: Severity = Field(description="Severity after safeguards, under the documented calculus.")
+    reaches_essence: bool = Field(description="True when the essence of the right is reached.")
+    mitigations: list[Mitigation] = Field(default_factory=list, description="Safeguards applied.")
+    explanation: str = Field(description="How residual severity was computed.")
+
+
+class Range(StrictModel):
+    """A computed quantity as low, central and high values; None where an input is unknown."""
+
+    low: float | None = Field(default=None, description="With the inputs' low ends.")
+    central: float | None = Field(default=None, description="With central inputs.")
+    high: float | None = Field(default=None, description="With the inputs' high ends.")
+
+
+class DetectionResult(StrictModel):
+    """The base-rate arithmetic of a detection measure."""
+
+    known_inputs: list[str] = Field(description="Inputs that were given, with sources.")
+    unknown_inputs: list[str] = Field(description="Inputs that were not given; their outputs stay unknown.")
+    true_hits_per_day: Range = Field(description="Expected correct hits per day.")
+    false_hits_per_day: Range = Field(description="Expected false hits per day.")
+    precision: Range = Field(description="Share of hits that are correct (positive predictive value).")
+    innocent_users_flagged_per_year: Range = Field(description="People wrongly flagged per year (upper bound).")
+    review_hours_per_day: Range = Field(description="Human-review workload per day.")
+    explanation: list[str] = Field(description="The arithmetic in words, with the base-rate effect.")
+
+
+class FlipResult(StrictModel):
+    """Which safeguards carry the verdict, and what would change it."""
+
+    carrying: list[str] = Field(description="Safeguards whose removal alone would change the verdict.")
+    fix: list[str] | None = Field(
+        default=None, description="Smallest set of catalogue safeguard types that would make it proportionate."
+    )
+    fix_possible: bool = Field(description="False when no safeguard can help (e.g. the essence is reached).")
+    explanation: str = Field(description="What the analysis found, in words.")
+
+
+class MeasureResult(StrictModel):
+    """All results for one measure."""
+
+    title: str = Field(description="Measure title.")
+    verdict: Verdict = Field(description="Overall verdict.")
+    verdict_reason: str = Field(description="Why this verdict, in one sentence.")
+    steps: dict[str, StepResult] = Field(description="Step id → result, in the method's order.")
+    interferences: list[InterferenceResult] = Field(default_factory=list, description="Per-right severity.")
+    detection: DetectionResult | None = Field(default=None, description="Detection arithmetic, if applicable.")
+    flip: FlipResult | None = Field(default=None, description="Flip analysis.")
+    missing_safeguards: list[str] = Field(default_factory=list, description="Required safeguard types missing.")
+
+
+class RightResult(StrictModel):
+    """The cumulative interference with one right across all measures."""
+
+    title: str = Field(description="Name of the right.")
+    cumulative: Severity = Field(description="Cumulative residual severity.")
+    measures: dict[str, Severity] = Field(description="Measure id → residual severity.")
+    explanation: str = Field(description="How the cumulative severity was computed.")
+
+
+class FrameworkStamp(StrictModel):
+    """Which framework data and legal version an evaluation used."""
+
+    id: str = Field(description="Framework id.")
+    title: str = Field(description="Framework title.")
+    data_version: str = Field(description="Version of the data file.")
+    legal_version: str | None = Field(description="Version in effect on the as-of date, or None.")
+    legal_status: str = Field(description="in-force, proposal, position, not-applicable or 'not in effect'.")
+
+
+class EvaluationResult(StrictModel):
+    """Everything the engine concluded about an assessment."""
+
+    schema_version: str = Field(default=RESULTS_SCHEMA_VERSION, description="Version of this results schema.")
+    assessment: str = Field(description="Assessment id.")
+    title: str = Field(description="Assessment title.")
+    as_of: str = Field(description="As-of date (ISO 8601).")
+    rightskit_version: str = Field(description="Version of rightskit that produced the results.")
+    frameworks: list[FrameworkStamp] = Field(description="Framework data and legal versions used.")
+    measures: dict[str, MeasureResult] = Field(description="Measure id → results, sorted by id.")
+    rights: dict[str, RightResult] = Field(description="Right id → cumulative interference, sorted by id.")
+    disclaimer: str = Field(description="Findings follow from the author's inputs; this is not a court.")

@@ -1,0 +1,76 @@
+"""Run a Python assessment file and take the assessment it defines.
+
+A ``.py`` assessment is a program: rightskit runs it only when a user names it directly (never
+through ``include:``, which accepts YAML only). Its exceptions are reported at the author's line.
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+
+from ..errors import InputError, Problem, RightskitError, SourceLocation
+from ..model import Assessment as AssessmentModel
+
+Locator = Callable[[tuple[int | str, ...]], SourceLocation | None]
+
+
+def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
+    """Execute ``path`` and return its ``assessment`` (a builder or a model) with a locator."""
+    from ..authoring import Assessment as Builder
+
+    real = os.fspath(path.resolve())
+    old_path = list(sys.path)
+    sys.path.insert(0, os.fspath(path.resolve().parent))
+    try:
+        namespace = runpy.run_path(real, run_name="__rightskit_assessment__")
+        value = namespace.get("assessment")
+        if value is None and callable(namespace.get("build")):
+            value = namespace["build"]()
+    except RightskitError as exc:
+        raise _relabel(exc, real, shown) from None
+    except SyntaxError as exc:
+        where = SourceLocation(shown, exc.lineno or 0, exc.offset or 0)
+        raise InputError("syntax error", [Problem(f"Python syntax error: {exc.msg}", where)]) from None
+    except Exception as exc:  # the author's code failed: report their line, not ours
+        raise InputError("the assessment script failed", [_user_frame(exc, real, shown)]) from None
+    finally:
+        sys.path[:] = old_path
+    if isinstance(value, Builder):
+        try:
+            model = value.build()
+        except RightskitError as exc:
+            raise _relabel(exc, real, shown) from None
+        return model, lambda p: _relabel_loc(value.locate(p), real, shown)
+    if isinstance(value, AssessmentModel):
+        return value, lambda p: SourceLocation(shown)
+    raise InputError("no assessment", [Problem(
+        "the file defines no 'assessment'", SourceLocation(shown, 1, 1),
+        "assign a rightskit.Assessment to a module-level variable named 'assessment'",
+    )])
+
+
+def _user_frame(exc: BaseException, real: str, shown: str) -> Problem:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.realpath(f.filename) == real]
+    line = frames[-1].lineno if frames else 0
+    return Problem(f"{type(exc).__name__}: {exc}", SourceLocation(shown, line or 0, 1),
+                   "fix the assessment script at this line")
+
+
+def _relabel_loc(loc: SourceLocation | None, real: str, shown: str) -> SourceLocation | None:
+    if loc is None:
+        return None
+    path = shown if os.path.realpath(loc.path) == real else loc.path
+    return SourceLocation(path, loc.line, loc.col, loc.key_path)
+
+
+def _relabel(exc: RightskitError, real: str, shown: str) -> RightskitError:
+    problems = [Problem(p.message, _relabel_loc(p.location, real, shown), p.hint, p.severity) for p in exc.problems]
+    return type(exc)(exc.message, problems)
+
+

@@ -1,0 +1,240 @@
+"""Resolve an assessment against its frameworks: every reference checked, every problem located."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
+from ..model import Assessment, Citation, Framework
+from ..model.framework import Provision
+from .frameworks import SUPPORT_FRAMEWORKS, FrameworkLibrary
+from .validate import Locator, key_path
+
+Path_ = tuple[int | str, ...]
+
+
+@dataclass
+class RefIndex:
+    """Every id an assessment can refer to, by kind: provision, right, case, criterion, …"""
+
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, kind: str, ref: str, obj: Any) -> None:
+        self.kinds.setdefault(kind, {})[ref] = obj
+
+    def get(self, kind: str, ref: str) -> Any | None:
+        return self.kinds.get(kind, {}).get(ref)
+
+    def ids(self, *kinds: str) -> list[str]:
+        return sorted({r for k in kinds for r in self.kinds.get(k, {})})
+
+    def kind_of(self, ref: str, kinds: tuple[str, ...]) -> str | None:
+        for kind in kinds:
+            if ref in self.kinds.get(kind, {}):
+                return kind
+        return None
+
+
+CITABLE = ("source", "provision", "case", "criterion", "right", "framework", "safeguard-type", "step")
+
+
+def index_frameworks(frameworks: dict[str, Framework], index: RefIndex | None = None) -> RefIndex:
+    """Index every record of the given frameworks under ``<framework>/<id>``."""
+    index = index or RefIndex()
+    for fid, fw in sorted(frameworks.items()):
+        index.add("framework", fid, fw)
+        for p in fw.provisions:
+            index.add("provision", f"{fid}/{p.id}", p)
+        for r in fw.rights:
+            index.add("right", f"{fid}/{r.id}", r)
+        for c in fw.cases:
+            index.add("case", f"{fid}/{c.id}", c)
+            for crit in c.criteria:
+                index.add("criterion", f"{fid}/{c.id}/{crit.id}", crit)
+        for t in fw.safeguard_types:
+            index.add("safeguard-type", f"{fid}/{t.id}", t)
+        for s in fw.steps:
+            index.add("step", f"{fid}/{s.id}", s)
+        for src in fw.sources:
+            index.add("source", f"{fid}/{src.id}", src)
+    return index
+
+
+@dataclass
+class Resolved:
+    """An assessment with the frameworks it uses and an index of every id it may refer to."""
+
+    assessment: Assessment
+    frameworks: dict[str, Framework]
+    index: RefIndex
+    locator: Locator
+    library: FrameworkLibrary | None = None
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.assessment.as_of
+
+    def provision_in_force(self, ref: str, day: dt.date | None = None) -> tuple[bool, str]:
+        """Whether provision ``ref`` applies on ``day`` (default: the as-of date), and why."""
+        day = day or self.as_of
+        fid = ref.split("/", 1)[0]
+        fw = self.frameworks.get(fid)
+        prov: Provision | None = self.index.get("provision", ref)
+        if fw is None or prov is None:
+            return False, f"'{ref}' is not a known provision"
+        version = fw.version_at(day)
+        name = fw.short_title or fw.title
+        if version is None:
+            spans = "; ".join(f"{v.valid_from} to {v.valid_until or 'open'}" for v in fw.versions)
+            return False, f"{name} does not apply on {day} (it applies {spans})"
+        if version.status != "in-force":
+            return False, f"{name} is a {version.status} on {day}, not law in force"
+        if prov.valid_from and day < prov.valid_from:
+            return False, f"{prov.pinpoint} applies only from {prov.valid_from}"
+        if prov.valid_until and day > prov.valid_until:
+            return False, f"{prov.pinpoint} applied only until {prov.valid_until}"
+        until = f" until {version.valid_until}" if version.valid_until else ""
+        return True, f"{name} applies on {day} (version '{version.id}', from {version.valid_from}{until})"
+
+    def locate(self, path: Path_) -> SourceLocation | None:
+        return self.locator(path)
+
+
+def resolve(
+    assessment: Assessment, library: FrameworkLibrary, locator: Locator, display: str, files: list[Path] | None = None
+) -> Resolved:
+    """Load the assessment's frameworks and check every reference; raise with all problems at once."""
+    problems = ProblemCollector()
+
+    def report(path: Path_, message: str, hint: str = "") -> None:
+        where = locator(path) or SourceLocation(display)
+        problems.problems.append(Problem(message, SourceLocation(where.path, where.line, where.col,
+                                                                 key_path(path)), hint))
+
+    wanted: list[str] = []
+    for i, use in enumerate(assessment.frameworks):
+        if use.id not in library:
+            report(("frameworks", i), f"unknown framework '{use.id}'",
+                   did_you_mean(use.id, library.ids()) or "run 'rightskit frameworks' to list them")
+        else:
+            wanted.append(use.id)
+    wanted.extend(f for f in SUPPORT_FRAMEWORKS if f in library)
+    frameworks = library.load(wanted)
+    for i, use in enumerate(assessment.frameworks):
+        fw = frameworks.get(use.id)
+        if fw and use.data_version and use.data_version != fw.data_version:
+            report(("frameworks", i), f"framework '{use.id}' is at data version {fw.data_version}, "
+                   f"not {use.data_version}", "update the pin or the framework data")
+
+    index = index_frameworks(frameworks)
+    listed = {u.id for u in assessment.frameworks} | set(SUPPORT_FRAMEWORKS)
+    _index_local(assessment, index, report, locator)
+
+    def check(path: Path_, ref: str, kinds: tuple[str, ...], what: str) -> None:
+        if index.kind_of(ref, kinds):
+            return
+        fid = ref.split("/", 1)[0]
+        if "/" in ref and fid in library and fid not in listed:
+            report(path, f"'{ref}' is in framework '{fid}', which the assessment does not list",
+                   f"add '{fid}' to frameworks:")
+            return
+        report(path, f"unknown {what} '{ref}'", did_you_mean(ref, index.ids(*kinds)) or
+               f"known {what}s: {', '.join(index.ids(*kinds)[:8])}{' …' if len(index.ids(*kinds)) > 8 else ''}")
+
+    a = assessment
+    interfered: dict[str, set[str]] = {}
+    for m in a.measures:
+        interfered.setdefault(m.id, {i.right for i in m.interferes})
+    for mi, m in enumerate(a.measures):
+        base: Path_ = ("measures", mi)
+        for j, ref in enumerate(m.legal_basis):
+            check((*base, "legal_basis", j), ref, ("provision",), "provision")
+        for j, aim in enumerate(m.aims):
+            check((*base, "aims", j), aim, ("aim",), "aim")
+        for j, target in enumerate(m.feeds):
+            check((*base, "feeds", j), target, ("measure",), "measure")
+            if target == m.id:
+                report((*base, "feeds", j), f"measure '{m.id}' feeds itself", "remove the self-reference")
+        seen_rights: dict[str, int] = {}
+        for j, itf in enumerate(m.interferes):
+            check((*base, "interferes", j, "right"), itf.right, ("right",), "right")
+            if itf.right in seen_rights:
+                report((*base, "interferes", j, "right"),
+                       f"measure '{m.id}' interferes with '{itf.right}' twice (first at interferes[{seen_rights[itf.right]}])",
+                       "merge the two interferences")
+            seen_rights.setdefault(itf.right, j)
+    for si, s in enumerate(a.safeguards):
+        base = ("safeguards", si)
+        if s.type:
+            check((*base, "type"), s.type, ("safeguard-type",), "safeguard type")
+        if s.source != "voluntary":
+            check((*base, "source"), s.source, ("provision",), "provision")
+        for j, mit in enumerate(s.mitigates):
+            check((*base, "mitigates", j, "measure"), mit.measure, ("measure",), "measure")
+            if mit.measure in interfered and mit.right not in interfered[mit.measure]:
+                report((*base, "mitigates", j, "right"),
+                       f"measure '{mit.measure}' does not interfere with '{mit.right}'",
+                       did_you_mean(mit.right, interfered[mit.measure])
+                       or f"it interferes with: {', '.join(sorted(interfered[mit.measure])) or 'nothing'}")
+    for ai, aim in enumerate(a.aims):
+        for j, ref in enumerate(aim.protects):
+            check(("aims", ai, "protects", j), ref, ("right",), "right")
+    for ai, alt in enumerate(a.alternatives):
+        for j, ref in enumerate(alt.replaces):
+            check(("alternatives", ai, "replaces", j), ref, ("measure",), "measure")
+        for j, ref in enumerate(alt.aims):
+            check(("alternatives", ai, "aims", j), ref, ("aim",), "aim")
+        for j, itf in enumerate(alt.interferes):
+            check(("alternatives", ai, "interferes", j, "right"), itf.right, ("right",), "right")
+    for ri, right in enumerate(a.rights):
+        for j, ref in enumerate(right.provisions):
+            check(("rights", ri, "provisions", j), ref, ("provision",), "provision")
+    for path, cite in walk_citations(a):
+        check((*path, "ref"), cite.ref, CITABLE, "source")
+
+    problems.raise_if_any("the assessment has unresolved references")
+    return Resolved(assessment, frameworks, index, locator, library, list(files or []))
+
+
+def _index_local(a: Assessment, index: RefIndex, report: Any, locator: Locator) -> None:
+    """Index the assessment's own records, reporting duplicate ids with both places."""
+    for section, kind in (("sources", "source"), ("rights", "right"), ("aims", "aim"), ("measures", "measure"),
+                          ("safeguards", "safeguard"), ("alternatives", "alternative")):
+        first: dict[str, int] = {}
+        for i, item in enumerate(getattr(a, section)):
+            if item.id in first:
+                where = locator((section, first[item.id], "id"))
+                report((section, i, "id"), f"duplicate id '{item.id}' (first defined at {where or section})",
+                       "give each one its own id")
+                continue
+            if index.get(kind, item.id) is not None:
+                report((section, i, "id"), f"id '{item.id}' clashes with a framework {kind}", "rename it")
+                continue
+            first[item.id] = i
+            index.add(kind, item.id, item)
+
+
+def walk_citations(obj: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
+    """Every Citation inside a model, with its path."""
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        alias = type(obj).model_fields[name].alias or name
+        yield from _walk_value(value, (*path, alias))
+
+
+def _walk_value(value: Any, path: Path_) -> Iterator[tuple[Path_, Citation]]:
+    if isinstance(value, Citation):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from walk_citations(value, path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, BaseModel):
+                yield from _walk_value(item, (*path, i))

@@ -1,0 +1,114 @@
+"""Turn pydantic validation errors into located problems with hints."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import InputError, Problem, SourceLocation, did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+Locator = Callable[[tuple[int | str, ...]], SourceLocation | None]
+
+
+def key_path(path: tuple[int | str, ...]) -> str:
+    """``('measures', 2, 'right')`` → ``measures[2].right``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _unwrap(tp: Any) -> list[Any]:
+    """The model classes an annotation can hold (through Optional, list, Annotated, unions)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (list, tuple, set, frozenset, dict) or origin is typing.Union or origin is types.UnionType:
+        return [m for arg in typing.get_args(tp) for m in _unwrap(arg)]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    return []
+
+
+def _model_at(root: type[BaseModel], path: tuple[int | str, ...]) -> type[BaseModel] | None:
+    current: list[type[BaseModel]] = [root]
+    for step in path:
+        if isinstance(step, int):
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in current:
+            field = model.model_fields.get(step) or next(
+                (f for f in model.model_fields.values() if f.alias == step), None
+            )
+            if field is not None:
+                nxt.extend(_unwrap(field.annotation))
+        if not nxt:
+            # A union tag (e.g. 'field') names no field; stay where we are.
+            continue
+        current = nxt
+    return current[0] if len(current) == 1 else None
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Drop the steps of a pydantic loc that are not in the data (union tags, validator names)."""
+    out: list[int | str] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+            out.append(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            out.append(step)
+    return tuple(out)
+
+
+def problems_from(
+    exc: ValidationError, model: type[BaseModel], data: Any, locator: Locator, display: str
+) -> list[Problem]:
+    """One located problem per pydantic error, with a hint where one helps."""
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        path = _data_path(data, loc)
+        where = locator(path) or SourceLocation(display)
+        kind = err["type"]
+        hint = ""
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            owner = _model_at(model, loc[:-1])
+            fields = [f.alias or n for n, f in owner.model_fields.items()] if owner else []
+            message = f"unknown field '{name}'"
+            hint = did_you_mean(name, fields) or (f"allowed: {', '.join(sorted(fields))}" if fields else "")
+        elif kind == "missing":
+            message = f"missing required field '{loc[-1]}'"
+            hint = "add it"
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"invalid value {err.get('input')!r}"
+            value = err.get("input")
+            choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ",").split(",") if c.strip()]
+            hint = (did_you_mean(str(value), choices) if isinstance(value, str) else "") or f"expected {expected}"
+        elif kind == "string_pattern_mismatch":
+            message = f"invalid id or code {err.get('input')!r}"
+            hint = "use lowercase letters, digits and '-' (references join ids with '/')"
+        else:
+            message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
+            message = message.removeprefix("value error, ")
+        problems.append(Problem(message, SourceLocation(where.path, where.line, where.col, key_path(path)), hint))
+    return problems
+
+
+def validate(model: type[M], data: Any, locator: Locator, display: str, what: str) -> M:
+    """Validate ``data`` as ``model``; on failure raise one InputError listing every problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_from(exc, model, data, locator, display)
+        problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.col) if p.location else ("", 0, 0))
+        raise InputError(f"invalid {what}: {len(problems)} problem(s)", problems) from None

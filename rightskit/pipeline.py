@@ -1,0 +1,100 @@
+"""The pipeline, top to bottom: load → model → graph → evaluate → render.
+
+This module is the only place that knows the order of the stages. Each function runs the stages
+up to the one it is named after; heavy stages are imported inside the function that needs them,
+so ``rightskit check`` never pays for networkx, Jinja2, Graphviz or Typst.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .evaluate.results import EvaluationResult
+    from .graph import RightsGraph
+    from .load import Resolved
+
+
+@dataclass
+class Options:
+    """What a run needs besides the assessment path."""
+
+    frameworks_dirs: Sequence[Path] = ()
+    as_of: dt.date | None = None
+
+
+@dataclass
+class Bundle:
+    """Everything the render stage sees: the resolved assessment, its graph and the results."""
+
+    resolved: Resolved
+    graph: RightsGraph
+    results: EvaluationResult
+    input_files: list[Path] = field(default_factory=list)
+
+    @property
+    def input_hash(self) -> str:
+        """SHA-256 over the input files (assessment and frameworks), for the report's title block."""
+        digest = hashlib.sha256()
+        for path in sorted(set(self.input_files), key=str):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+
+def load(path: Path, options: Options | None = None) -> Resolved:
+    """Stages 1–2: read the assessment (YAML or Python), validate the model, resolve every reference."""
+    from .load import FrameworkLibrary, load_assessment, packaged_frameworks_dir, resolve
+
+    options = options or Options()
+    loaded = load_assessment(path)
+    assessment = loaded.model
+    if options.as_of is not None:
+        assessment = assessment.model_copy(update={"as_of": options.as_of})
+    library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
+    return resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
+
+
+def graph(resolved: Resolved) -> RightsGraph:
+    """Stage 3: build the rights graph."""
+    from .graph import build_graph
+
+    return build_graph(resolved)
+
+
+def evaluate(path: Path, options: Options | None = None) -> Bundle:
+    """Stages 1–4: load, build the graph, run the Art. 52(1) test."""
+    from .evaluate import evaluate as run_engine
+
+    resolved = load(path, options)
+    rights_graph = graph(resolved)
+    results = run_engine(rights_graph)
+    return Bundle(resolved, rights_graph, results, input_files(resolved))
+
+
+def render(
+    path: Path,
+    out_dir: Path,
+    formats: Iterable[str],
+    options: Options | None = None,
+    templates: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
+    from .render import render_formats
+
+    bundle = evaluate(path, options)
+    return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
+
+
+def input_files(resolved: Resolved) -> list[Path]:
+    """The files an evaluation read: the assessment's files and the frameworks it used."""
+    files = list(resolved.files)
+    if resolved.library is not None:
+        files.extend(resolved.library.path(fid) for fid in sorted(resolved.frameworks))
+    return files
