@@ -58,13 +58,16 @@ def describe(library: FrameworkLibrary, fid: str, as_of: dt.date | None) -> str:
     lines.append("  versions:")
     for v in fw.versions:
         mark = "✓" if v.verified else "?"
-        lines.append(f"    {mark} {v.id:<14} {v.valid_from} → {v.valid_until or 'open':<10} {v.status:<12} "
+        until = str(v.valid_until) if v.valid_until else "open"
+        lines.append(f"    {mark} {v.id:<14} {v.valid_from} → {until:<10} {v.status:<14} "
                      f"{v.title or ''}")
     if as_of is not None:
         v = fw.version_at(as_of)
         lines.append(f"  on {as_of}: " + (f"version {v.id} ({v.status}) applies" + (f" — {v.note}" if v.note else "")
                                           if v else "NO version applies (not in effect on this date)"))
-        if v is not None:
+        if v is not None and v.status != "in-force":
+            lines.append(f"  no provision is law in force on that date (status: {v.status})")
+        elif v is not None:
             live = [p for p in fw.provisions
                     if not (p.valid_from and as_of < p.valid_from) and not (p.valid_until and as_of > p.valid_until)]
             lines.append(f"  {len(live)} of {len(fw.provisions)} provisions apply on that date")

@@ -29,8 +29,20 @@ Path_ = tuple[int | str, ...]
 
 
 def _caller(depth: int = 2) -> SourceLocation:
+    """Where the author called us: the outermost frame in the caller's file.
+
+    Authors often wrap builder calls in a helper function of their own; the line that calls the
+    helper says more than the line inside it.
+    """
     frame = sys._getframe(depth)
-    return SourceLocation(frame.f_code.co_filename, frame.f_lineno, 1)
+    file = frame.f_code.co_filename
+    best = frame
+    outer = frame.f_back
+    while outer is not None:
+        if outer.f_code.co_filename == file:
+            best = outer
+        outer = outer.f_back
+    return SourceLocation(file, best.f_lineno, 1)
 
 
 def _slug(text: str) -> str:

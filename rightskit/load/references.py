@@ -197,7 +197,7 @@ def resolve(
         for j, ref in enumerate(right.provisions):
             check(("rights", ri, "provisions", j), ref, ("provision",), "provision")
     for path, cite in walk_citations(a):
-        check((*path, "ref"), cite.ref, CITABLE, "source")
+        check((*path, "ref"), cite.ref, CITABLE, "citation target")
 
     problems.raise_if_any("the assessment has unresolved references")
     return Resolved(assessment, frameworks, index, locator, library, list(files or []))
