@@ -62,12 +62,14 @@ def describe(library: FrameworkLibrary, fid: str, as_of: dt.date | None) -> str:
         lines.append(f"    {mark} {v.id:<14} {v.valid_from} → {until:<10} {v.status:<14} "
                      f"{v.title or ''}")
     if as_of is not None:
-        v = fw.version_at(as_of)
-        lines.append(f"  on {as_of}: " + (f"version {v.id} ({v.status}) applies" + (f" — {v.note}" if v.note else "")
-                                          if v else "NO version applies (not in effect on this date)"))
-        if v is not None and v.status != "in-force":
-            lines.append(f"  no provision is law in force on that date (status: {v.status})")
-        elif v is not None:
+        at = fw.version_at(as_of)
+        if at is None:
+            lines.append(f"  on {as_of}: NO version applies (not in effect on this date)")
+        else:
+            lines.append(f"  on {as_of}: version {at.id} ({at.status}) applies" + (f" — {at.note}" if at.note else ""))
+        if at is not None and at.status != "in-force":
+            lines.append(f"  no provision is law in force on that date (status: {at.status})")
+        elif at is not None:
             live = [p for p in fw.provisions
                     if not (p.valid_from and as_of < p.valid_from) and not (p.valid_until and as_of > p.valid_until)]
             lines.append(f"  {len(live)} of {len(fw.provisions)} provisions apply on that date")

@@ -157,15 +157,15 @@ class Assessment:
         clean = {k: _ref(v) if k not in ("cite",) else _cites(v) for k, v in data.items() if v is not None}
         return cls(self, section, clean, _caller(3))
 
-    def source(self, id: str, title: str, *, kind: str, **fields: Any) -> _Record:
+    def source(self, id: str, title: str, *, kind: str, **fields: Any) -> Any:
         """A document this assessment cites (act, judgment, report, press release …)."""
         return self._record(_Record, "sources", {"id": id, "title": title, "kind": kind, **fields})
 
-    def right(self, id: str, title: str, *, provisions: list[str], **fields: Any) -> _Record:
+    def right(self, id: str, title: str, *, provisions: list[str], **fields: Any) -> Any:
         """A right or statutory protection not defined by the frameworks."""
         return self._record(_Record, "rights", {"id": id, "title": title, "provisions": provisions, **fields})
 
-    def aim(self, id: str, title: str, *, kind: str, **fields: Any) -> _Record:
+    def aim(self, id: str, title: str, *, kind: str, **fields: Any) -> Any:
         """A legitimate objective pursued by measures."""
         return self._record(_Record, "aims", {"id": id, "title": title, "kind": kind, **fields})
 
@@ -180,7 +180,7 @@ class Assessment:
         result: SafeguardBuilder = self._record(SafeguardBuilder, "safeguards", {"id": id, "title": title, **fields})
         return result
 
-    def alternative(self, id: str, title: str, **fields: Any) -> _Record:
+    def alternative(self, id: str, title: str, **fields: Any) -> Any:
         """A less intrusive alternative for some aims."""
         return self._record(_Record, "alternatives", {"id": id, "title": title, **fields})
 

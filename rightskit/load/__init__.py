@@ -17,7 +17,8 @@ from .yamlsource import locate
 ASSESSMENT_NAMES = ("assessment.yaml", "assessment.yml", "assessment.py")
 
 __all__ = [
-    "FrameworkLibrary", "LoadedAssessment", "Locator", "RefIndex", "Resolved", "find_assessment_file", "index_frameworks",
+    "FrameworkLibrary", "LoadedAssessment", "Locator", "RefIndex", "Resolved", "find_assessment_file",
+    "index_frameworks",
     "load_assessment", "packaged_frameworks_dir", "resolve",
 ]
 

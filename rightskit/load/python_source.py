@@ -13,7 +13,6 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-
 from ..errors import InputError, Problem, RightskitError, SourceLocation
 from ..model import Assessment as AssessmentModel
 

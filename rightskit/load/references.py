@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
+from ..errors import Problem, ProblemCollector, SourceLocation, did_you_mean
 from ..model import Assessment, Citation, Framework
 from ..model.framework import Provision
 from .frameworks import SUPPORT_FRAMEWORKS, FrameworkLibrary
@@ -167,7 +167,8 @@ def resolve(
             check((*base, "interferes", j, "right"), itf.right, ("right",), "right")
             if itf.right in seen_rights:
                 report((*base, "interferes", j, "right"),
-                       f"measure '{m.id}' interferes with '{itf.right}' twice (first at interferes[{seen_rights[itf.right]}])",
+                       f"measure '{m.id}' interferes with '{itf.right}' twice "
+                       f"(first at interferes[{seen_rights[itf.right]}])",
                        "merge the two interferences")
             seen_rights.setdefault(itf.right, j)
     for si, s in enumerate(a.safeguards):
@@ -183,16 +184,16 @@ def resolve(
                        f"measure '{mit.measure}' does not interfere with '{mit.right}'",
                        did_you_mean(mit.right, interfered[mit.measure])
                        or f"it interferes with: {', '.join(sorted(interfered[mit.measure])) or 'nothing'}")
-    for ai, aim in enumerate(a.aims):
-        for j, ref in enumerate(aim.protects):
+    for ai, aim_record in enumerate(a.aims):
+        for j, ref in enumerate(aim_record.protects):
             check(("aims", ai, "protects", j), ref, ("right",), "right")
     for ai, alt in enumerate(a.alternatives):
         for j, ref in enumerate(alt.replaces):
             check(("alternatives", ai, "replaces", j), ref, ("measure",), "measure")
         for j, ref in enumerate(alt.aims):
             check(("alternatives", ai, "aims", j), ref, ("aim",), "aim")
-        for j, itf in enumerate(alt.interferes):
-            check(("alternatives", ai, "interferes", j, "right"), itf.right, ("right",), "right")
+        for j, alt_itf in enumerate(alt.interferes):
+            check(("alternatives", ai, "interferes", j, "right"), alt_itf.right, ("right",), "right")
     for ri, right in enumerate(a.rights):
         for j, ref in enumerate(right.provisions):
             check(("rights", ri, "provisions", j), ref, ("provision",), "provision")

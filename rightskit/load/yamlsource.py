@@ -69,7 +69,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Safe loader that builds LocDict/LocList and rejects duplicate keys."""
 
     display_name = "<input>"
@@ -103,11 +103,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         raise _located(self.display_name, node, f"unsupported YAML tag {node.tag!r}", "remove the tag")
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)  # type: ignore[type-var]
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor(None, _Loader.construct_undefined)
 # Timestamps stay strings so pydantic owns date parsing and its error messages.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 
 
 class _LocatedYAMLError(Exception):

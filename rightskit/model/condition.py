@@ -50,7 +50,9 @@ class FieldTest(StrictModel):
     def _one_operator(self) -> FieldTest:
         given = [op for op in OPERATORS if getattr(self, "in_" if op == "in" else op) is not None]
         if len(given) != 1:
-            raise ValueError(f"a field test takes exactly one operator of {', '.join(OPERATORS)}; got {given or 'none'}")
+            raise ValueError(
+                f"a field test takes exactly one operator of {', '.join(OPERATORS)}; got {given or 'none'}"
+            )
         return self
 
     @property

@@ -52,9 +52,13 @@ class Provision(StrictModel):
     url: HttpUrl = Field(description="Public http(s) address of the official text.")
     verified: bool = Field(description="True once checked against a public copy of the official text.")
     verified_note: Text | None = Field(default=None, description="Where it was verified, or what is unconfirmed.")
-    valid_from: dt.date | None = Field(default=None, description="First day the provision applies, if not the framework's.")
+    valid_from: dt.date | None = Field(
+        default=None, description="First day the provision applies, if not the framework's."
+    )
     valid_until: dt.date | None = Field(default=None, description="Last day the provision applies, if earlier.")
-    quote: str | None = Field(default=None, max_length=600, description="A short verbatim phrase where the words matter.")
+    quote: str | None = Field(
+        default=None, max_length=600, description="A short verbatim phrase where the words matter."
+    )
 
     _check_url = field_validator("url")(_https_only)
 
