@@ -184,6 +184,29 @@ def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir
 
 
 @main.command()
+@click.argument("path_a", type=PATH_ARG)
+@click.argument("path_b", type=PATH_ARG)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=PATH_ARG, default=None, help="Write to this file instead of stdout.")
+@click.option("--rename", "renames", multiple=True, metavar="OLD=NEW",
+              help="Compare A's measure OLD with B's measure NEW (repeatable).")
+@click.option("--as-of-a", "as_of_a", callback=_date, default=None, help="As-of date for A only (YYYY-MM-DD).")
+@click.option("--as-of-b", "as_of_b", callback=_date, default=None, help="As-of date for B only (YYYY-MM-DD).")
+@common
+@handle_errors
+def diff(path_a: Path, path_b: Path, fmt: str, output: Path | None, renames: tuple[str, ...],
+         as_of_a: dt.date | None, as_of_b: dt.date | None, frameworks_dir: tuple[Path, ...],
+         as_of: dt.date | None) -> None:
+    """Compare two assessments (or two versions of one): model changes, verdicts, residual severity."""
+    from .compare import diff as run
+    from .compare import format_diff, parse_renames
+
+    comparison = run(path_a, path_b, _options(frameworks_dir, as_of_a or as_of),
+                     _options(frameworks_dir, as_of_b or as_of), parse_renames(renames))
+    _write_or_print(format_diff(comparison, fmt), output)
+
+
+@main.command()
 @click.argument("path", type=PATH_ARG)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
 @click.option("--port", default=8765, show_default=True, type=int)

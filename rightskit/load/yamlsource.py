@@ -103,7 +103,7 @@ class _Loader(_BaseLoader):
         raise _located(self.display_name, node, f"unsupported YAML tag {node.tag!r}", "remove the tag")
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)  # type: ignore[type-var]
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor(None, _Loader.construct_undefined)
 # Timestamps stay strings so pydantic owns date parsing and its error messages.
