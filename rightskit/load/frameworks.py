@@ -11,11 +11,15 @@ import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import FrameworkError, InputError, Problem, ProblemCollector, SourceLocation
+from ..errors import FrameworkError, InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
 from ..model import Framework
 from .validate import key_path, validate
 from .yamlsource import LocDict, load_yaml, locate
+
+if TYPE_CHECKING:
+    from .references import RefIndex
 
 #: Frameworks the engine consults for every assessment, whether listed or not.
 SUPPORT_FRAMEWORKS = ("art-52-1", "case-law", "safeguards")
@@ -38,6 +42,7 @@ class FrameworkLibrary:
         self._files: dict[str, Path] = {}
         self._loaded: dict[str, Framework] = {}
         self._raw: dict[str, LocDict] = {}
+        self._checked: set[str] = set()
         for directory in self.dirs:
             for path in sorted(directory.rglob("*.yaml")):
                 # The first directory on the path wins, so a user folder can override shipped data.
@@ -83,7 +88,11 @@ class FrameworkLibrary:
         return self._raw[fid]
 
     def load(self, ids: Iterable[str]) -> dict[str, Framework]:
-        """Load several frameworks, reporting every problem in all of them at once."""
+        """Load several frameworks and check their references; report every problem at once.
+
+        Frameworks cite each other (the catalogue cites case law and regulations), so the ones they
+        refer to are loaded too, to check those references, but only the requested ones are returned.
+        """
         out: dict[str, Framework] = {}
         problems = ProblemCollector()
         for fid in sorted(set(ids)):
@@ -92,7 +101,38 @@ class FrameworkLibrary:
             except InputError as exc:
                 problems.problems.extend(exc.problems)
         problems.raise_if_any("invalid frameworks", FrameworkError)
+        if not all(fid in self._checked for fid in out):
+            from .references import index_frameworks
+
+            index = index_frameworks(self._referenced_closure(out, problems))
+            for fid in sorted(out):
+                if fid not in self._checked:
+                    check_framework_references(out[fid], self._raw[fid], index, problems)
+            problems.raise_if_any("unresolved references in frameworks", FrameworkError)
+            self._checked.update(out)
         return out
+
+    def _referenced_closure(self, start: dict[str, Framework], problems: ProblemCollector) -> dict[str, Framework]:
+        """``start`` plus every framework its references name, transitively."""
+        from .references import walk_citations
+
+        seen = dict(start)
+        queue = list(start.values())
+        while queue:
+            fw = queue.pop()
+            refs = [c.ref for _, c in walk_citations(fw)]
+            refs += [p for r in fw.rights for p in r.provisions]
+            refs += [t for c in fw.cases for crit in c.criteria for t in crit.requires]
+            for fid in sorted({r.split("/", 1)[0] for r in refs}):
+                if fid in seen or fid not in self._files:
+                    continue
+                try:
+                    seen[fid] = self.get(fid)
+                except InputError as exc:
+                    problems.problems.extend(exc.problems)
+                    continue
+                queue.append(seen[fid])
+        return seen
 
 
 def _shown(path: Path) -> str:
@@ -150,3 +190,27 @@ def check_framework(fw: Framework, raw: LocDict, problems: ProblemCollector) -> 
                 problems.problems.append(_problem(raw, ("cases", i, "criteria", j, "id"),
                                                   f"duplicate criterion id '{crit.id}'"))
             seen.add(crit.id)
+
+
+def check_framework_references(fw: Framework, raw: LocDict, index: RefIndex, problems: ProblemCollector) -> None:
+    """Report every reference inside ``fw`` that ``index`` cannot resolve, located in its YAML file.
+
+    Rights must point at provisions, criteria at catalogue safeguard types, and every citation
+    (established_by, essence_cite, required_by, a step's cite …) at something citable.
+    """
+    from .references import CITABLE, walk_citations
+
+    def check(path: tuple[int | str, ...], ref: str, kinds: tuple[str, ...], what: str) -> None:
+        if index.kind_of(ref, kinds) is None:
+            hint = did_you_mean(ref, index.ids(*kinds))
+            problems.problems.append(_problem(raw, path, f"unknown {what} '{ref}'", hint))
+
+    for ri, right in enumerate(fw.rights):
+        for j, ref in enumerate(right.provisions):
+            check(("rights", ri, "provisions", j), ref, ("provision",), "provision")
+    for ci, case in enumerate(fw.cases):
+        for k, crit in enumerate(case.criteria):
+            for j, ref in enumerate(crit.requires):
+                check(("cases", ci, "criteria", k, "requires", j), ref, ("safeguard-type",), "safeguard type")
+    for path, cite in walk_citations(fw):
+        check((*path, "ref"), cite.ref, CITABLE, "reference")

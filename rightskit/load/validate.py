@@ -48,7 +48,8 @@ def _model_at(root: type[BaseModel], path: tuple[int | str, ...]) -> type[BaseMo
             if field is not None:
                 nxt.extend(_unwrap(field.annotation))
         if not nxt:
-            # A union tag (e.g. 'field') names no field; stay where we are.
+            # A scalar field or a union tag (e.g. 'field'): keep the models that have such a key.
+            current = [m for m in current if step in m.model_fields] or current
             continue
         current = nxt
     return current[0] if len(current) == 1 else None
@@ -58,9 +59,13 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """Drop the steps of a pydantic loc that are not in the data (union tags, validator names)."""
     out: list[int | str] = []
     node = data
-    for step in loc:
+    for i, step in enumerate(loc):
         in_dict = isinstance(node, dict) and step in node
         in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_dict and i + 1 < len(loc) and not isinstance(node[step], dict | list):
+            # A union tag that happens to equal a data key (a condition's 'field'): more steps follow,
+            # but the value is a scalar, so this step cannot be a key of the data. Skip it.
+            continue
         if in_dict or in_list:
             node = node[step]
             out.append(step)

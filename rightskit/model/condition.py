@@ -29,7 +29,7 @@ ConditionField = Literal[
     "interference.severity",
     "interference.reaches_essence",
 ]
-OPERATORS = ("eq", "ne", "in", "not_in", "contains", "gte", "lte")
+OPERATORS = ("eq", "ne", "in", "not_in", "contains", "contains_any", "gte", "lte")
 
 Scalar = str | int | float | bool
 
@@ -43,6 +43,9 @@ class FieldTest(StrictModel):
     in_: list[Scalar] | None = Field(default=None, alias="in", description="The field is one of these values.")
     not_in: list[Scalar] | None = Field(default=None, description="The field is none of these values.")
     contains: Scalar | None = Field(default=None, description="The list-valued field contains this value.")
+    contains_any: list[Scalar] | None = Field(
+        default=None, description="The list-valued field contains at least one of these values."
+    )
     gte: float | None = Field(default=None, description="The numeric field is at least this.")
     lte: float | None = Field(default=None, description="The numeric field is at most this.")
 

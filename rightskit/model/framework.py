@@ -36,6 +36,7 @@ class FrameworkVersion(StrictModel):
     )
     note: Text | None = Field(default=None, description="What changed, in plain words.")
     verified: bool = Field(default=False, description="True once the dates were checked against official texts.")
+    verified_note: Text | None = Field(default=None, description="Where the dates were checked, or what is open.")
 
     def covers(self, day: dt.date) -> bool:
         """True when ``day`` falls within this version."""

@@ -1,0 +1,369 @@
+"""The shipped legal data in frameworks/: it loads, checks, resolves, is cited, and reports how much is verified.
+
+Also the broken framework files in tests/fixtures/invalid/frameworks/ (one per error, openfisca-style): each
+must fail with one problem whose message and line are asserted. The line is the one carrying the marker
+comment ``# <- error`` in the fixture, so editing a fixture cannot silently break the expectation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rightskit.errors import InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
+from rightskit.load import FrameworkLibrary, RefIndex, index_frameworks
+from rightskit.load.frameworks import check_framework
+from rightskit.load.references import CITABLE, walk_citations
+from rightskit.load.validate import key_path
+from rightskit.load.yamlsource import LocDict, locate
+from rightskit.model import Framework
+from rightskit.model.condition import AllOf, AnyOf, FieldTest, NotOf
+
+ROOT = Path(__file__).resolve().parents[2]
+FRAMEWORKS_DIR = ROOT / "frameworks"
+INVALID_DIR = ROOT / "tests" / "fixtures" / "invalid" / "frameworks"
+MARKER = "# <- error"
+DATA_VERSION = "2026.11.0"
+
+EXPECTED = {
+    "eu-charter": "law",
+    "echr": "law",
+    "eprivacy": "law",
+    "gdpr": "law",
+    "reg-2021-1232": "law",
+    "reg-2026-1881": "law",
+    "csar-proposal": "proposals",
+    "csar-ep-position-2023": "proposals",
+    "case-law": "case-law",
+    "safeguards": "catalogue",
+    "art-52-1": "methods",
+}
+
+# The verified ratio counts the records the issue requires to be cited: provisions, cases, criteria, sources.
+# In data 2026.11.0 the honest ratio over those records is about 0.79 - just below the 0.8 target - because
+# the Interim Regulation's Art. 3 and everything about Regulation (EU) 2026/1881 could not be read in an
+# official text (docs/verification/README.md). Do NOT raise it by flipping records to verified: true.
+# VERIFIED_FLOOR only guards against an unnoticed drop; move it up when records are genuinely verified.
+TARGET_RATIO = 0.8
+VERIFIED_FLOOR = 0.75
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def check_framework_references(fw: Framework, raw: LocDict, index: RefIndex, problems: ProblemCollector) -> None:
+    """Report every reference inside ``fw`` that ``index`` cannot resolve, located in its YAML file.
+
+    Proposed for rightskit/load/frameworks.py (the lead owns it) as the cross-framework counterpart of
+    check_framework: right provisions must be provisions, criterion requirements safeguard types, and every
+    citation (established_by, essence_cite, required_by, step cite, ...) something citable.
+    """
+
+    def report(path: tuple[int | str, ...], message: str, hint: str = "") -> None:
+        where = locate(raw, path) or raw.location()
+        problems.problems.append(Problem(message, SourceLocation(where.path, where.line, where.col, key_path(path)),
+                                         hint))
+
+    def check(path: tuple[int | str, ...], ref: str, kinds: tuple[str, ...], what: str) -> None:
+        if index.kind_of(ref, kinds) is None:
+            report(path, f"unknown {what} '{ref}'", did_you_mean(ref, index.ids(*kinds)))
+
+    for ri, right in enumerate(fw.rights):
+        for j, ref in enumerate(right.provisions):
+            check(("rights", ri, "provisions", j), ref, ("provision",), "provision")
+    for ci, case in enumerate(fw.cases):
+        for k, crit in enumerate(case.criteria):
+            for j, ref in enumerate(crit.requires):
+                check(("cases", ci, "criteria", k, "requires", j), ref, ("safeguard-type",), "safeguard type")
+    for path, cite in walk_citations(fw):
+        check((*path, "ref"), cite.ref, CITABLE, "reference")
+
+
+def load_with_references(library: FrameworkLibrary, fid: str, others: dict[str, Framework]) -> Framework:
+    """Load ``fid`` (schema + check_framework), then resolve its references against itself and ``others``."""
+    fw = library.get(fid)
+    index = index_frameworks({**others, fid: fw})
+    problems = ProblemCollector()
+    check_framework_references(fw, library.raw(fid), index, problems)
+    problems.raise_if_any(f"unresolved references in framework '{fid}'")
+    return fw
+
+
+def records(fw: Framework) -> list[Any]:
+    """The records that carry a verified flag and must be cited: provisions, cases, criteria, sources."""
+    return [*fw.provisions, *fw.cases, *(c for case in fw.cases for c in case.criteria), *fw.sources]
+
+
+def verified_ratios(frameworks: dict[str, Framework]) -> dict[str, tuple[int, int]]:
+    """(verified, total) per framework id, plus '*' for the whole library."""
+    out: dict[str, tuple[int, int]] = {}
+    for fid, fw in sorted(frameworks.items()):
+        recs = records(fw)
+        out[fid] = (sum(1 for r in recs if r.verified), len(recs))
+    out["*"] = (sum(v for v, _ in out.values()), sum(t for _, t in out.values()))
+    return out
+
+
+def holds(cond: Any, measure: dict[str, Any]) -> bool:
+    """A minimal reading of the condition vocabulary, enough to test the essence patterns' intent."""
+    if isinstance(cond, AllOf):
+        return all(holds(c, measure) for c in cond.all)
+    if isinstance(cond, AnyOf):
+        return any(holds(c, measure) for c in cond.any)
+    if isinstance(cond, NotOf):
+        return not holds(cond.not_, measure)
+    assert isinstance(cond, FieldTest)
+    value = measure.get(cond.field.removeprefix("measure."))
+    op, operand = cond.operator
+    return {
+        "eq": lambda: value == operand,
+        "ne": lambda: value != operand,
+        "in": lambda: value in operand,
+        "not_in": lambda: value not in operand,
+        "contains": lambda: operand in (value or []),
+        "gte": lambda: value is not None and value >= operand,
+        "lte": lambda: value is not None and value <= operand,
+    }[op]()
+
+
+def marker_line(file: Path) -> int:
+    lines = [i for i, text in enumerate(file.read_text(encoding="utf-8").splitlines(), 1) if MARKER in text]
+    assert len(lines) == 1, f"{file.name}: expected exactly one '{MARKER}' marker, found {len(lines)}"
+    return lines[0]
+
+
+# --- fixtures --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def library() -> FrameworkLibrary:
+    return FrameworkLibrary([FRAMEWORKS_DIR])
+
+
+@pytest.fixture(scope="module")
+def frameworks(library: FrameworkLibrary) -> dict[str, Framework]:
+    try:
+        return library.load(library.ids())
+    except InputError as exc:  # pragma: no cover - shows every problem at once on failure
+        pytest.fail(exc.format())
+
+
+# --- the shipped data ------------------------------------------------------------------------------------
+
+
+def test_every_expected_framework_is_present_in_its_group(library: FrameworkLibrary) -> None:
+    assert set(library.ids()) == set(EXPECTED)
+    for fid, group in EXPECTED.items():
+        assert library.path(fid) == FRAMEWORKS_DIR / group / f"{fid}.yaml"
+
+
+def test_every_framework_loads_and_passes_check_framework(
+    library: FrameworkLibrary, frameworks: dict[str, Framework]
+) -> None:
+    problems = ProblemCollector()
+    for fid, fw in frameworks.items():
+        check_framework(fw, library.raw(fid), problems)
+        assert fw.id == fid
+        assert fw.data_version == DATA_VERSION, fid
+    assert not problems.problems, "\n".join(p.format() for p in problems.problems)
+
+
+def test_every_cross_reference_resolves(library: FrameworkLibrary, frameworks: dict[str, Framework]) -> None:
+    index = index_frameworks(frameworks)
+    problems = ProblemCollector()
+    for fid, fw in frameworks.items():
+        check_framework_references(fw, library.raw(fid), index, problems)
+    assert not problems.problems, "\n".join(p.format() for p in problems.problems)
+
+
+def test_criteria_require_only_catalogue_safeguard_types(frameworks: dict[str, Framework]) -> None:
+    catalogue = {f"safeguards/{t.id}" for t in frameworks["safeguards"].safeguard_types}
+    for case in frameworks["case-law"].cases:
+        for crit in case.criteria:
+            assert set(crit.requires) <= catalogue, (case.id, crit.id)
+
+
+def test_every_record_is_cited_with_url_and_pinpoint(frameworks: dict[str, Framework]) -> None:
+    missing: list[str] = []
+    for fid, fw in frameworks.items():
+        for p in fw.provisions:
+            if not p.url or not p.pinpoint.strip():
+                missing.append(f"{fid}/{p.id}: provision without url or pinpoint")
+        for c in fw.cases:
+            if not c.url:
+                missing.append(f"{fid}/{c.id}: case without url")
+            if not c.ecli and not c.application_numbers:
+                missing.append(f"{fid}/{c.id}: case without ECLI or application number")
+            for crit in c.criteria:
+                if not crit.paragraphs.strip():
+                    missing.append(f"{fid}/{c.id}/{crit.id}: criterion without paragraph pinpoint")
+        for s in fw.sources:
+            if s.url is None:
+                missing.append(f"{fid}/{s.id}: source without url")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_unverified_record_says_why(frameworks: dict[str, Framework]) -> None:
+    silent = [
+        f"{fid}: {getattr(r, 'id', '?')}"
+        for fid, fw in frameworks.items()
+        for r in records(fw)
+        if not r.verified and not (r.verified_note or "").strip()
+    ]
+    silent += [f"{fid}: version {v.id}" for fid, fw in frameworks.items() for v in fw.versions
+               if not v.verified and not (v.note or "").strip()]
+    assert not silent, "unverified records need a verified_note (versions: a note):\n" + "\n".join(silent)
+
+
+def test_verified_ratio_is_reported(frameworks: dict[str, Framework], record_property: Any) -> None:
+    ratios = verified_ratios(frameworks)
+    print("\nverified records (provisions, cases, criteria, sources):")
+    for fid, (v, t) in ratios.items():
+        share = f"{v / t:6.1%}" if t else "   n/a"
+        print(f"  {'overall' if fid == '*' else fid:24s} {v:4d}/{t:<4d} {share}")
+    versions = [v for fw in frameworks.values() for v in fw.versions]
+    print(f"  {'versions (dates)':24s} {sum(v.verified for v in versions):4d}/{len(versions):<4d}")
+    verified, total = ratios["*"]
+    assert total > 0
+    ratio = verified / total
+    record_property("verified_ratio", round(ratio, 4))
+    assert 0.0 <= ratio <= 1.0
+    # The 0.8 target is not reached honestly (see TARGET_RATIO above); only guard against a silent drop.
+    if ratio >= TARGET_RATIO:
+        print(f"  target {TARGET_RATIO:.0%} reached")
+    else:
+        print(f"  target {TARGET_RATIO:.0%} NOT reached: honest ratio {ratio:.1%}")
+    assert ratio >= VERIFIED_FLOOR, f"verified ratio fell to {ratio:.1%} (floor {VERIFIED_FLOOR:.0%})"
+
+
+def test_method_steps_are_in_order_with_their_rules(frameworks: dict[str, Framework]) -> None:
+    steps = frameworks["art-52-1"].steps
+    order = ["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
+    assert [s.id for s in steps] == order
+    assert [s.rule for s in steps] == order
+    assert all(s.questions and s.cite for s in steps)
+    sources = {s.id for s in frameworks["art-52-1"].sources}
+    assert sources >= {"edps-necessity-toolkit", "edps-proportionality-guidelines"}
+
+
+def test_rights_follow_the_id_convention(frameworks: dict[str, Framework]) -> None:
+    charter = {r.id: r for r in frameworks["eu-charter"].rights}
+    assert set(charter) == {"art-1", "art-3", "art-7", "art-8", "art-11", "art-16", "art-21", "art-24", "art-47"}
+    assert charter["art-1"].absolute and not any(r.absolute for k, r in charter.items() if k != "art-1")
+    assert "art-52-1" in {p.id for p in frameworks["eu-charter"].provisions}
+    assert {r.id for r in frameworks["echr"].rights} == {"art-8", "art-10", "art-13"}
+    assert [(r.id, r.provisions) for r in frameworks["eprivacy"].rights] == [
+        ("confidentiality", ["eprivacy/art-5-1", "eprivacy/art-6-1"])
+    ]
+    assert [r.id for r in frameworks["gdpr"].rights] == ["data-protection"]
+
+
+def test_safeguard_catalogue_has_the_required_types(frameworks: dict[str, Framework]) -> None:
+    types = {t.id: t for t in frameworks["safeguards"].safeguard_types}
+    required = {
+        "prior-authorisation", "human-review", "error-rate-limits", "least-intrusive-technology",
+        "retention-limits", "dpia-consultation", "redress", "user-information", "transparency-reporting",
+        "sunset-clause", "objective-targeting", "e2ee-preservation", "predetermined-criteria",
+        "independent-oversight", "data-security", "notification",
+    }
+    assert required <= set(types)
+    for t in types.values():
+        assert t.required_by, f"{t.id} cites nothing that requires it"
+        assert t.required_when is not None, f"{t.id} has no required_when"
+    review = types["human-review"].required_when
+    assert review is not None and holds(review, {"automated": True})
+    assert not holds(review, {"automated": False})
+
+
+# Measures as plain dicts of the fields conditions test (rightskit.model.assessment.Measure).
+PROVIDER_SCANNING = {"kind": "detection", "automated": True, "scope": "general", "data_categories": ["content"],
+                     "actor_type": "provider", "mandatory": True, "end_to_end_encrypted": False}
+AUTHORITY_BULK_CONTENT = {"kind": "access", "automated": False, "scope": "general", "data_categories": ["content"],
+                          "actor_type": "public-authority", "mandatory": True}
+AUTHORITY_TARGETED_CONTENT = {**AUTHORITY_BULK_CONTENT, "scope": "targeted"}
+METADATA_RETENTION = {"kind": "retention", "scope": "general", "data_categories": ["traffic-data"],
+                      "actor_type": "provider", "mandatory": True}
+
+
+@pytest.mark.parametrize("fid", ["eu-charter", "echr"])
+def test_essence_pattern_is_generalised_authority_access_to_content_only(
+    frameworks: dict[str, Framework], fid: str
+) -> None:
+    (pattern,) = next(r for r in frameworks[fid].rights if r.id in ("art-7", "art-8") and r.essence_patterns
+                      ).essence_patterns
+    assert holds(pattern, AUTHORITY_BULK_CONTENT)
+    # Schrems I / Podchasov do not say that a provider's own scanning, targeted access or metadata retention
+    # reaches the essence; the data must not overreach.
+    assert not holds(pattern, PROVIDER_SCANNING)
+    assert not holds(pattern, AUTHORITY_TARGETED_CONTENT)
+    assert not holds(pattern, METADATA_RETENTION)
+
+
+def test_interim_regulation_dates_are_versions_with_a_gap(frameworks: dict[str, Framework]) -> None:
+    interim, successor = frameworks["reg-2021-1232"], frameworks["reg-2026-1881"]
+    assert [(v.valid_from, v.valid_until, v.status) for v in interim.versions] == [
+        (dt.date(2021, 8, 2), dt.date(2024, 5, 14), "in-force"),
+        (dt.date(2024, 5, 15), dt.date(2026, 4, 3), "in-force"),
+        (dt.date(2026, 4, 4), None, "not-applicable"),
+    ]
+    assert interim.version_at(dt.date(2021, 8, 1)) is None
+    gap = dt.date(2026, 5, 1)
+    expired = interim.version_at(gap)
+    assert expired is not None and expired.status == "not-applicable"
+    assert successor.version_at(gap) is None
+    first = successor.version_at(dt.date(2026, 7, 31))
+    assert first is not None and first.status == "in-force"
+    assert successor.version_at(dt.date(2028, 4, 4)) is None
+    # Nothing about 2021/1232's Art. 3 or 2026/1881 could be read officially: it must say so.
+    assert not any(p.verified for p in interim.provisions if p.id.startswith("art-3"))
+    assert not any(r.verified for r in records(successor))
+
+
+def test_proposal_and_position_are_not_law(frameworks: dict[str, Framework]) -> None:
+    assert {v.status for v in frameworks["csar-proposal"].versions} == {"proposal"}
+    assert {v.status for v in frameworks["csar-ep-position-2023"].versions} == {"position"}
+    assert frameworks["csar-ep-position-2023"].kind == "position"
+
+
+# --- broken fixtures, one per error ----------------------------------------------------------------------
+
+INVALID = [
+    ("overlapping-versions", "overlapping the previous version", ""),
+    ("inverted-version-dates", "before it starts", ""),
+    ("case-without-identifier", "case 'nameless' has no identifier", "ecli"),
+    ("condition-unknown-field", "invalid value 'measure.colour'", "did you mean"),
+    ("condition-unknown-operator", "unknown field 'equals'", "did you mean 'eq'"),
+    ("unknown-provision-in-right", "unknown provision 'eu-charter/art-77'", "eu-charter/art-7"),
+    ("unknown-citation-ref", "unknown reference 'case-law/digital-rights-ireland/prior-reviews'",
+     "case-law/digital-rights-ireland/prior-review"),
+    ("unknown-safeguard-in-requires", "unknown safeguard type 'safeguards/human-reveiw'", "safeguards/human-review"),
+]
+
+
+def _fid(case: Any) -> str:
+    return str(case.values[0] if hasattr(case, "values") else case[0])
+
+
+def test_every_invalid_fixture_has_a_case() -> None:
+    assert {p.stem for p in INVALID_DIR.glob("*.yaml")} == {_fid(c) for c in INVALID}
+
+
+@pytest.mark.parametrize(("fid", "message", "hint"), INVALID, ids=[_fid(c) for c in INVALID])
+def test_invalid_framework_fails_with_message_and_line(
+    fid: str, message: str, hint: str, frameworks: dict[str, Framework]
+) -> None:
+    file = INVALID_DIR / f"{fid}.yaml"
+    library = FrameworkLibrary([INVALID_DIR])
+    with pytest.raises(InputError) as info:
+        load_with_references(library, fid, frameworks)
+    problems = info.value.problems
+    assert len(problems) == 1, info.value.format()
+    (problem,) = problems
+    assert message in problem.message, problem.format()
+    assert hint in problem.hint, problem.format()
+    assert problem.location is not None
+    assert Path(problem.location.path).name == file.name
+    assert problem.location.line == marker_line(file), problem.format()
