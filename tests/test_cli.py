@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from rightskit.cli import main
 
-COMMANDS = ["check", "evaluate", "render", "diagram", "serve", "frameworks", "export", "schema"]
+COMMANDS = ["check", "evaluate", "render", "diagram", "serve", "frameworks", "export", "schema", "diff"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -46,6 +46,10 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates 0600 files; outputs are meant to be shared, so apply the usual umask instead.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         if path.is_symlink():
             path.unlink()
         os.replace(tmp, path)
