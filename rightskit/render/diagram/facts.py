@@ -1,0 +1,246 @@
+"""Flat, comparable records of what a diagram shows, read once from a bundle.
+
+Views, aggregation and the diff all draw from these records, never from the model directly:
+a node or edge is a frozen value with plain-text fields, so two assessments can be compared
+record by record, and drawing never touches pydantic objects. Everything is sorted by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...model.scales import severity_rank, strength_rank
+from .text import dot_name
+
+if TYPE_CHECKING:
+    from ...evaluate.results import InterferenceResult, MeasureResult
+    from ...pipeline import Bundle
+
+
+@dataclass(frozen=True)
+class NodeFact:
+    """One node: what it is, its words, the scale word that styles it, and its tooltip."""
+
+    kind: str  # measure | right | safeguard | aim | alternative | provision (| *-group when aggregated)
+    ident: str
+    title: str
+    lines: tuple[str, ...] = ()  # small text under the title
+    look: str = ""  # verdict, severity or strength word that decides colour and line
+    shape: str = ""  # key of style.SHAPES; defaults to ``kind``
+    tooltip: tuple[str, ...] = ()
+    group: str = ""  # cluster key (framework of a right, actor of a measure in the chain …)
+    steps: tuple[tuple[str, str], ...] = ()  # (step id, status) for measures
+    members: tuple[str, ...] = ()  # ids inside an aggregated group
+    link: bool = True  # False for groups: there is no report section to link to
+
+    @property
+    def name(self) -> str:
+        return dot_name(self.kind, self.ident)
+
+
+@dataclass(frozen=True)
+class EdgeFact:
+    """One edge between two node names, with its kind, scale word, label and tooltip."""
+
+    tail: str
+    head: str
+    kind: str  # interferes | mitigates | pursues | basis | replaces | feeds | protects
+    look: str = ""
+    label: str = ""
+    tooltip: tuple[str, ...] = ()
+    dashed: bool = False
+    count: int = 1  # edges merged into this one when aggregated
+
+
+@dataclass
+class Facts:
+    """The nodes and edges of one picture, keyed and ordered for reproducible output."""
+
+    nodes: dict[str, NodeFact] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], EdgeFact] = field(default_factory=dict)
+
+    def add(self, node: NodeFact) -> str:
+        self.nodes.setdefault(node.name, node)
+        return node.name
+
+    def link(self, edge: EdgeFact) -> None:
+        self.edges.setdefault((edge.tail, edge.head, edge.kind), edge)
+
+    def of(self, kind: str) -> list[NodeFact]:
+        return [n for _, n in sorted(self.nodes.items()) if n.kind == kind]
+
+    def sorted_edges(self) -> list[EdgeFact]:
+        return [e for _, e in sorted(self.edges.items())]
+
+
+def words(value: str) -> str:
+    return value.replace("-", " ").replace("_", " ")
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+class Reader:
+    """A bundle with its records indexed by id, built once per picture."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        a = bundle.resolved.assessment
+        self.bundle = bundle
+        self.measures = {m.id: m for m in a.measures}
+        self.safeguards = {s.id: s for s in a.safeguards}
+        self.aims = {x.id: x for x in a.aims}
+        self.alternatives = {x.id: x for x in a.alternatives}
+        self.essence: set[str] = {i.right for m in bundle.results.measures.values() for i in m.interferences
+                                  if i.reaches_essence}
+        self._mitigations: list[tuple[str, str, str, str, bool, str]] | None = None
+
+
+def framework_title(bundle: Bundle, fid: str) -> str:
+    fw = bundle.resolved.frameworks.get(fid)
+    if fw is None:
+        return "Defined in the assessment" if fid == "local" else fid
+    return fw.short_title or fw.title
+
+
+def right_framework(ref: str) -> str:
+    return ref.split("/", 1)[0] if "/" in ref else "local"
+
+
+def measure_result(bundle: Bundle, mid: str) -> MeasureResult | None:
+    return bundle.results.measures.get(mid)
+
+
+def interference_result(bundle: Bundle, mid: str, ref: str) -> InterferenceResult | None:
+    result = measure_result(bundle, mid)
+    if result is None:
+        return None
+    return next((i for i in result.interferences if i.right == ref), None)
+
+
+def measure_node(r: Reader, mid: str, *, steps: bool = False) -> NodeFact:
+    bundle = r.bundle
+    m = r.measures.get(mid)
+    result = measure_result(bundle, mid)
+    verdict = result.verdict if result else "undetermined"
+    title = m.title if m else (result.title if result else mid)
+    kind = m.kind if m else "other"
+    actor = f" · {m.actor}" if m and m.actor and m.actor != "unspecified" else ""
+    step_states = tuple((s, r.status) for s, r in result.steps.items()) if (result and steps) else ()
+    return NodeFact(
+        "measure", mid, title, (f"{words(kind)}{actor}",), verdict, "measure",
+        (title, f"Verdict: {words(verdict)}", result.verdict_reason if result else "",
+         m.description if m and m.description else ""),
+        group=kind, steps=step_states,
+    )
+
+
+def right_node(r: Reader, ref: str) -> NodeFact:
+    bundle = r.bundle
+    right = bundle.resolved.index.get("right", ref)
+    result = bundle.results.rights.get(ref)
+    title = right.title if right is not None else (result.title if result else ref)
+    cumulative = result.cumulative if result else ""
+    absolute = bool(right is not None and right.absolute)
+    essence = ref in r.essence
+    lines = [ref]
+    if cumulative:
+        lines.append(f"cumulative: {words(cumulative)}")
+    if essence:
+        lines.append("essence reached")
+    return NodeFact(
+        "right", ref, title, tuple(lines), cumulative, "right-absolute" if absolute else "right",
+        (title, f"Cumulative residual severity: {words(cumulative) or 'not evaluated'}",
+         result.explanation if result else "", right.summary if right is not None and right.summary else ""),
+        group=right_framework(ref),
+    )
+
+
+def safeguard_node(r: Reader, sid: str) -> NodeFact:
+    bundle = r.bundle
+    s = r.safeguards.get(sid)
+    if s is None:
+        return NodeFact("safeguard", sid, sid)
+    if s.binding:
+        prov = bundle.resolved.index.get("provision", str(s.source))
+        basis = f"binding: {prov.pinpoint if prov is not None else s.source}"
+    else:
+        basis = "voluntary"
+    lines = [basis] + ([] if s.effective else ["ineffective in practice"])
+    return NodeFact(
+        "safeguard", sid, s.title, tuple(lines), "" if s.effective else "ineffective",
+        "safeguard" if s.binding else "safeguard-voluntary",
+        (s.title, basis, s.requires or "", "; ".join(s.conditions),
+         "" if s.effective else "Recorded as not effective in practice."),
+        group=s.type or ("binding" if s.binding else "voluntary"),
+    )
+
+
+def aim_node(r: Reader, aid: str) -> NodeFact:
+    aim = r.aims.get(aid)
+    if aim is None:
+        return NodeFact("aim", aid, aid)
+    return NodeFact("aim", aid, aim.title, (f"aim · importance {words(aim.importance)}",), "", "aim",
+                    (aim.title, words(aim.kind), aim.description or ""))
+
+
+def alternative_node(r: Reader, aid: str) -> NodeFact:
+    alt = r.alternatives.get(aid)
+    if alt is None:
+        return NodeFact("alternative", aid, aid)
+    eff = f"effectiveness {words(alt.effectiveness.level)}" if alt.effectiveness else "effectiveness unknown"
+    return NodeFact("alternative", aid, alt.title, (f"alternative · {eff}",), "", "alternative",
+                    (alt.title, alt.description or "", alt.effectiveness.statement if alt.effectiveness else ""))
+
+
+def provision_node(r: Reader, ref: str) -> NodeFact:
+    bundle = r.bundle
+    prov = bundle.resolved.index.get("provision", ref)
+    fid = ref.split("/", 1)[0]
+    title = prov.pinpoint if prov is not None else ref
+    return NodeFact("provision", ref, title, (framework_title(bundle, fid),), "", "provision",
+                    (f"{title} {framework_title(bundle, fid)}", prov.title if prov is not None else "",
+                     prov.summary if prov is not None else ""), group=fid, link=False)
+
+
+# -- edges -------------------------------------------------------------------------------------
+
+
+def interference_edge(r: Reader, mid: str, ref: str, *, label: bool = True) -> EdgeFact:
+    bundle = r.bundle
+    m = r.measures.get(mid)
+    itf = next((i for i in m.interferes if i.right == ref), None) if m else None
+    res = interference_result(bundle, mid, ref)
+    inherent = res.inherent if res else (itf.severity if itf else "")
+    residual = res.residual if res else inherent
+    text = words(residual)
+    if label and inherent and inherent != residual:
+        text = f"{words(residual)} (from {words(inherent)})"
+    if res is not None and res.reaches_essence:
+        text += ", essence"
+    return EdgeFact(
+        dot_name("measure", mid), dot_name("right", ref), "interferes", residual, text if label else "",
+        (f"{mid} → {ref}: residual {words(residual)}, inherent {words(inherent)}",
+         itf.rationale if itf else "", res.explanation if res else ""),
+    )
+
+
+Mit = tuple[str, str, str, str, bool, str]
+
+
+def mitigations(r: Reader, measure: str | None = None, right: str | None = None) -> list[Mit]:
+    """(safeguard, measure, right, strength, effective, rationale) rows, sorted."""
+    if r._mitigations is None:
+        r._mitigations = sorted((s.id, mit.measure, mit.right, mit.strength, s.effective, mit.rationale or "")
+                                for s in r.safeguards.values() for mit in s.mitigates)
+    return [row for row in r._mitigations
+            if (measure is None or row[1] == measure) and (right is None or row[2] == right)]
+
+
+def strongest(values: list[str]) -> str:
+    return max(values, key=strength_rank) if values else ""
+
+
+def worst(values: list[str]) -> str:
+    known = [v for v in values if v]
+    return max(known, key=severity_rank) if known else ""

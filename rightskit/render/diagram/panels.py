@@ -1,0 +1,66 @@
+"""Safeguard panels: past ``PANEL_SAFEGUARDS_ABOVE`` safeguards the overview lists them per right.
+
+One hexagon per safeguard stops working somewhere past a dozen: the flagship CSAR assessment has
+45, most mitigating the same two rights, and their edges fanned out into a web nobody could
+follow. A panel per right — one row per safeguard, strongest first, each row a link to the
+safeguard's report section with its own tooltip — keeps the picture to one edge per right.
+"""
+
+from __future__ import annotations
+
+import graphviz
+
+from ...model.scales import strength_rank
+from . import draw
+from .facts import EdgeFact, Facts, Reader, mitigations, safeguard_node, strongest, words
+from .text import dot_name
+
+#: Past this many safeguards the overview lists them in one panel per right instead of one node each.
+PANEL_SAFEGUARDS_ABOVE = 16
+#: Rows in one panel; the rest are counted ("… 5 more") and shown in the right's own view.
+PANEL_ROWS = 14
+
+
+def without_safeguards(f: Facts) -> Facts:
+    out = Facts()
+    for _, node in sorted(f.nodes.items()):
+        if node.kind != "safeguard":
+            out.add(node)
+    for e in f.sorted_edges():
+        if e.tail in out.nodes and e.head in out.nodes:
+            out.link(e)
+    return out
+
+
+def draw_panels(g: graphviz.Digraph, r: Reader, f: Facts) -> None:
+    """One panel per right listing the safeguards that mitigate interferences with it."""
+    names: list[str] = []
+    for right in f.of("right"):
+        by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
+        for sid, mid, _, strength, works, _ in mitigations(r, right=right.ident):
+            by_safeguard.setdefault(sid, []).append((mid, strength, works))
+        if not by_safeguard:
+            continue
+        rows: list[draw.PanelRow] = []
+        for sid, items in by_safeguard.items():
+            node = safeguard_node(r, sid)
+            working = [s for _, s, ok in items if ok]
+            tip = (*node.tooltip, *(f"for {m}: {words(s)}" for m, s, _ in items))
+            rows.append((strongest(working) if working else strongest([s for _, s, _ in items]), node.title, sid,
+                         tip, bool(working)))
+        rows.sort(key=lambda row: (not row[4], -strength_rank(row[0]), row[1].lower(), row[2]))
+        more = f"… {len(rows) - PANEL_ROWS} more: see the right's own view" if len(rows) > PANEL_ROWS else ""
+        name = dot_name("panel", right.ident)
+        names.append(name)
+        draw.add_panel(g, name, f"{len(rows)} safeguard{'s' if len(rows) != 1 else ''} for {right.title}",
+                       rows[:PANEL_ROWS], more)
+        best = [row[0] for row in rows if row[4]]
+        edge = EdgeFact(right.name, name, "mitigates", strongest(best) if best else "ineffective", "",
+                        (f"Safeguards that mitigate interferences with {right.ident}",))
+        draw.add_edge(g, edge, reverse=True, labels=False, tail=name, head=right.name,
+                      extra={"tailport": "e", "headport": "w"})
+    if len(names) > 1:
+        with g.subgraph() as column:
+            column.attr(rank="same")
+            for n in names:
+                column.node(n)
