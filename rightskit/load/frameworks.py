@@ -82,6 +82,10 @@ class FrameworkLibrary:
             self._raw[fid] = raw
         return self._loaded[fid]
 
+    def loaded(self) -> dict[str, Framework]:
+        """Every framework loaded so far, including those loaded only to check references."""
+        return dict(sorted(self._loaded.items()))
+
     def raw(self, fid: str) -> LocDict:
         """The located raw data of a loaded framework (for error locations)."""
         self.get(fid)

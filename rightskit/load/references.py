@@ -201,6 +201,11 @@ def resolve(
         check((*path, "ref"), cite.ref, CITABLE, "citation target")
 
     problems.raise_if_any("the assessment has unresolved references")
+    # Framework records cite other frameworks (the catalogue cites the proposal, say). Index those
+    # too, after the checks, so reports can show them, while the assessment's own references stay
+    # limited to the frameworks it lists.
+    extra = {fid: fw for fid, fw in library.loaded().items() if fid not in frameworks}
+    index_frameworks(extra, index)
     return Resolved(assessment, frameworks, index, locator, library, list(files or []))
 
 

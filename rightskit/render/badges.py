@@ -1,0 +1,89 @@
+"""The display vocabulary: every status, verdict and severity as words, a symbol and a style key.
+
+Colour is never the only signal: each badge carries its words and a symbol, and the colours
+(Okabe–Ito, colour-blind safe) are keyed by the machine word in the CSS and the Typst template.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.scales import EFFECTIVENESS_ORDER, IMPORTANCE_ORDER, SEVERITY_ORDER, STRENGTH_ORDER
+from .records import Badge
+
+STATUS: dict[str, tuple[str, str]] = {
+    "satisfied": ("Satisfied", "✓"),
+    "concern": ("Concern", "!"),
+    "not-satisfied": ("Not satisfied", "✗"),
+    "undetermined": ("Undetermined", "?"),
+}
+VERDICT: dict[str, tuple[str, str]] = {
+    "proportionate": ("Proportionate", "✓"),
+    "proportionate-with-conditions": ("Proportionate with conditions", "!"),
+    "disproportionate": ("Disproportionate", "✗"),
+    "essence-violated": ("Essence violated", "⊘"),
+    "undetermined": ("Undetermined", "?"),
+}
+
+
+def _dots(rank: int, of: int) -> str:
+    return "●" * rank + "○" * (of - rank)
+
+
+SEVERITY: dict[str, tuple[str, str]] = {
+    word: (word.replace("-", " ").capitalize(), _dots(i, len(SEVERITY_ORDER) - 1))
+    for i, word in enumerate(SEVERITY_ORDER)
+}
+STRENGTH: dict[str, tuple[str, str]] = {
+    word: (word.capitalize(), _dots(i + 1, len(STRENGTH_ORDER))) for i, word in enumerate(STRENGTH_ORDER)
+}
+EFFECTIVENESS: dict[str, tuple[str, str]] = {
+    word: (word.capitalize(), _dots(i, len(EFFECTIVENESS_ORDER) - 1)) for i, word in enumerate(EFFECTIVENESS_ORDER)
+}
+IMPORTANCE: dict[str, tuple[str, str]] = {
+    word: (word.replace("-", " ").capitalize(), _dots(i + 1, len(IMPORTANCE_ORDER)))
+    for i, word in enumerate(IMPORTANCE_ORDER)
+}
+
+
+def _badge(table: dict[str, tuple[str, str]], word: str) -> Badge:
+    label, symbol = table.get(word, (word.replace("-", " ").capitalize(), "?"))
+    # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
+    return Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label, symbol=symbol)
+
+
+def status(word: str) -> Badge:
+    return _badge(STATUS, word)
+
+
+def verdict(word: str) -> Badge:
+    return _badge(VERDICT, word)
+
+
+def severity(word: str) -> Badge:
+    return _badge(SEVERITY, word)
+
+
+def strength(word: str) -> Badge:
+    return _badge(STRENGTH, word)
+
+
+def effectiveness(word: str) -> Badge:
+    return _badge(EFFECTIVENESS, word)
+
+
+def importance(word: str) -> Badge:
+    return _badge(IMPORTANCE, word)
+
+
+def legend() -> dict[str, list[Badge]]:
+    return {
+        "verdict": [verdict(w) for w in VERDICT],
+        "status": [status(w) for w in STATUS],
+        "severity": [severity(w) for w in SEVERITY],
+    }
+
+
+def words(text: str) -> str:
+    """A vocabulary word for reading: 'interpersonal-communications' -> 'interpersonal communications'."""
+    return text.replace("-", " ").replace("_", " ")

@@ -1,0 +1,384 @@
+"""Build the typed report context from a Bundle: flat records keyed by id, built in one pass.
+
+Every report format reads this context and nothing else. The model is read, never copied: each
+record holds strings, numbers and ids, so a finding costs a few small objects however large the
+assessment is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from . import badges
+from . import records as r
+from .bibliography import Bibliography, bib_anchor, framework_links
+from .detection import detection_record
+from .figures import span
+
+if TYPE_CHECKING:
+    from ..evaluate.results import MeasureResult
+    from ..model import Assessment
+    from ..model import Measure as MeasureModel
+    from ..pipeline import Bundle
+
+
+def right_anchor(ref: str) -> str:
+    """Anchor of a right's section; the diagram module links nodes to the same ids."""
+    return "right-" + ref.replace("/", "-")
+
+
+def anchor(kind: str, ident: str) -> str:
+    """Anchor of a measure, safeguard, aim or alternative (the ids diagrams link to)."""
+    return right_anchor(ident) if kind == "right" else f"{kind}-{ident}"
+
+
+def rendered_on() -> str | None:
+    """The render date from SOURCE_DATE_EPOCH, or None: reports carry no wall-clock time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
+
+
+class _Builder:
+    """Holds what every record needs: the assessment, the results and the bibliography."""
+
+    def __init__(self, bundle: Bundle, diagrams: Mapping[str, r.Diagram]) -> None:
+        self.bundle = bundle
+        self.a: Assessment = bundle.resolved.assessment
+        self.results = bundle.results
+        self.index = bundle.resolved.index
+        self.bib = Bibliography(self.index)
+        self.diagrams = diagrams
+        self.measure_ids = [m.id for m in self.a.measures if m.id in self.results.measures]
+        # Measures the results know but the model does not (should not happen) still get a section.
+        self.measure_ids += [mid for mid in self.results.measures if mid not in self.measure_ids]
+        self.models = {m.id: m for m in self.a.measures}
+        self.right_ids = self._right_ids()
+        self.step_defs = self._step_defs()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _right_ids(self) -> list[str]:
+        refs = set(self.results.rights)
+        for mr in self.results.measures.values():
+            refs.update(i.right for i in mr.interferences)
+        return sorted(refs)
+
+    def _step_defs(self) -> dict[str, tuple[str, Any]]:
+        """Step id -> (ref, MethodStep) from the method frameworks, 'art-52-1' first."""
+        out: dict[str, tuple[str, Any]] = {}
+        for fid, fw in sorted(self.bundle.resolved.frameworks.items(), key=lambda kv: (kv[0] != "art-52-1", kv[0])):
+            for step in fw.steps:
+                out.setdefault(step.id, (f"{fid}/{step.id}", step))
+        return out
+
+    def located(self, section: str, i: int) -> str | None:
+        try:
+            where = self.bundle.resolved.locate((section, i))
+        except Exception:  # a locator is best effort; the report does not depend on it
+            return None
+        return str(where) if where and where.line else None
+
+    def title_of(self, kind: str, ident: str) -> str:
+        if kind == "measure":
+            m = self.models.get(ident)
+            return m.title if m else self.results.measures[ident].title if ident in self.results.measures else ident
+        if kind == "right":
+            rr = self.results.rights.get(ident)
+            obj = self.index.get("right", ident)
+            return rr.title if rr else obj.title if obj else ident
+        obj = self.index.get(kind, ident)
+        if obj is not None and hasattr(obj, "title"):
+            return str(obj.title)
+        return ident
+
+    def node(self, node: str) -> r.NodeRef:
+        kind, _, ident = node.partition(":")
+        if kind in ("measure", "safeguard", "aim", "alternative") and self.index.get(kind, ident) is not None:
+            return r.NodeRef(node=node, label=self.title_of(kind, ident), anchor=anchor(kind, ident))
+        if kind == "right" and ident in self.right_ids:
+            return r.NodeRef(node=node, label=self.title_of("right", ident), anchor=right_anchor(ident))
+        if kind in ("right", "provision") and self.index.get(kind, ident) is not None:
+            cite = self.bib.cite_ref(ident)
+            return r.NodeRef(node=node, label=cite.label, anchor=cite.anchor)
+        return r.NodeRef(node=node, label=node, anchor=None)
+
+    def evidence(self, ev: Any) -> r.Evidence | None:
+        if ev is None:
+            return None
+        return r.Evidence(level=badges.effectiveness(ev.level), statement=ev.statement, cites=self.bib.cites(ev.cite))
+
+    # -- measures --------------------------------------------------------------------------
+
+    def facts(self, m: MeasureModel) -> list[r.Fact]:
+        w = badges.words
+        yes_no = {True: "Yes", False: "No", None: "Not stated"}
+        facts = [
+            r.Fact("Kind", w(m.kind)),
+            r.Fact("Carried out by", f"{m.actor} ({w(m.actor_type)})"),
+            r.Fact("Service", w(m.context)),
+            r.Fact("Scope", "General (everyone)" if m.scope == "general" else "Targeted (objective criteria)"),
+        ]
+        if m.data_categories:
+            facts.append(r.Fact("Data processed", ", ".join(w(d) for d in m.data_categories)))
+        if m.detects:
+            facts.append(r.Fact("Looks for", ", ".join(w(d) for d in m.detects)))
+        if m.technology:
+            facts.append(r.Fact("Technology", m.technology))
+        facts += [
+            r.Fact("Automated", yes_no[m.automated]),
+            r.Fact("Mandatory", yes_no[m.mandatory]),
+            r.Fact("End-to-end encrypted services", yes_no[m.end_to_end_encrypted]),
+        ]
+        if m.affected:
+            who = m.affected.description
+            if m.affected.count:
+                c = m.affected.count
+                who += f" — about {span('count', c.low, c.central, c.high)} people"
+            who += f"; suspicion: {w(m.affected.suspicion)}"
+            if m.affected.includes_children:
+                who += "; includes children"
+            facts.append(r.Fact("Affected", who))
+        if m.duration or m.max_duration_months is not None:
+            limit = f" (at most {m.max_duration_months} months)" if m.max_duration_months is not None else ""
+            facts.append(r.Fact("Duration", (m.duration or "Limited") + limit))
+        return facts
+
+    def measure(self, mid: str) -> r.Measure:
+        res = self.results.measures[mid]
+        m = self.models.get(mid)
+        pos = next((i for i, x in enumerate(self.a.measures) if x.id == mid), None)
+        view = f"measure:{mid}"
+        return r.Measure(
+            id=mid, anchor=anchor("measure", mid), title=m.title if m else res.title,
+            description=m.description if m else None, kind=m.kind if m else "other",
+            facts=self.facts(m) if m else [],
+            verdict=badges.verdict(res.verdict), verdict_reason=res.verdict_reason,
+            legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
+            legality_issues=[
+                r.LegalityIssue(quality=i.quality, description=i.description, serious=i.serious,
+                                cites=self.bib.cites(i.cite))
+                for i in (m.legality_issues if m else [])
+            ],
+            aims=[a for a in (m.aims if m else []) if self.index.get("aim", a) is not None],
+            effectiveness=self.evidence(m.effectiveness) if m else None,
+            feeds=sorted(set(m.feeds)) if m else [],
+            fed_by=sorted(x.id for x in self.a.measures if mid in x.feeds),
+            steps=self.steps(res),
+            interferences=self.interferences(res, m),
+            detection=detection_record(m.detection if m else None, res.detection, self.bib),
+            flip=self.flip(res),
+            missing_safeguards=[self.missing(t) for t in res.missing_safeguards],
+            alternatives=sorted(alt.id for alt in self.a.alternatives if mid in alt.replaces),
+            safeguards=sorted(s.id for s in self.a.safeguards if any(x.measure == mid for x in s.mitigates)),
+            cites=self.bib.cites(m.cite) if m else [],
+            diagram=view if view in self.diagrams else None,
+            defined_at=self.located("measures", pos) if pos is not None else None,
+        )
+
+    def steps(self, res: MeasureResult) -> list[r.Step]:
+        out = []
+        for sid, step in res.steps.items():
+            out.append(r.Step(
+                id=sid, title=self.step_title(sid),
+                status=badges.status(step.status), summary=step.summary, skipped=step.skipped,
+                findings=[
+                    r.Finding(id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
+                              message=f.message, reasons=list(f.reasons), nodes=[self.node(n) for n in f.nodes],
+                              cites=self.bib.cites(f.cite))
+                    for f in step.findings
+                ],
+            ))
+        return out
+
+    def step_title(self, sid: str) -> str:
+        _, sdef = self.step_defs.get(sid, (None, None))
+        return str(sdef.title) if sdef else badges.words(sid).capitalize()
+
+    def method(self) -> list[r.MethodStep]:
+        """The steps the results use, in their order, with the method's questions and sources."""
+        order: list[str] = []
+        for res in self.results.measures.values():
+            order += [sid for sid in res.steps if sid not in order]
+        out = []
+        for sid in order:
+            _, sdef = self.step_defs.get(sid, (None, None))
+            out.append(r.MethodStep(id=sid, title=self.step_title(sid),
+                                    questions=list(sdef.questions) if sdef else [],
+                                    cites=self.bib.cites(sdef.cite) if sdef else []))
+        return out
+
+    def interferences(self, res: MeasureResult, m: MeasureModel | None) -> list[r.InterferenceRow]:
+        authored = {i.right: i for i in (m.interferes if m else [])}
+        rows = []
+        for itf in res.interferences:
+            own = authored.get(itf.right)
+            dims = []
+            if own is not None:
+                dims = [r.Fact(name.capitalize(), str(getattr(own, name)))
+                        for name in ("scope", "extent", "intensity") if getattr(own, name)]
+            rows.append(r.InterferenceRow(
+                right=itf.right, inherent=badges.severity(itf.inherent), residual=badges.severity(itf.residual),
+                reaches_essence=itf.reaches_essence, inherited_from=list(itf.inherited_from),
+                mitigations=[r.MitigationApplied(safeguard=x.safeguard, strength=x.strength, levels=x.levels,
+                                                 effective=x.effective) for x in itf.mitigations],
+                explanation=itf.explanation, rationale=own.rationale if own else None, dimensions=dims,
+                cites=self.bib.cites(own.cite) if own else [],
+            ))
+        return rows
+
+    def flip(self, res: MeasureResult) -> r.Flip | None:
+        flip = res.flip
+        if flip is None:
+            return None
+        fix = [r.FixItem(type=t, title=self.title_of("safeguard-type", t), cite=self.bib.cite_ref(t))
+               for t in (flip.fix or [])]
+        if not flip.fix_possible:
+            fix_summary = "No safeguard can make this measure proportionate."
+        elif fix:
+            fix_summary = "Adding these safeguards would make it proportionate:"
+        elif res.verdict in ("proportionate", "proportionate-with-conditions"):
+            fix_summary = "Nothing needs to be added: the measure is proportionate as it stands."
+        else:
+            fix_summary = "No set of catalogue safeguards was found that would make it proportionate."
+        carrying_summary = (
+            "Removing any one of these safeguards alone would change the verdict:" if flip.carrying
+            else "No single safeguard carries the verdict: removing any one alone would not change it."
+        )
+        return r.Flip(carrying=list(flip.carrying), carrying_summary=carrying_summary, fix=fix,
+                      fix_summary=fix_summary, fix_possible=flip.fix_possible, explanation=flip.explanation)
+
+    def missing(self, type_ref: str) -> r.MissingSafeguard:
+        st = self.index.get("safeguard-type", type_ref)
+        return r.MissingSafeguard(
+            type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
+            cites=self.bib.cites(st.required_by) if st else [],
+        )
+
+    # -- rights, safeguards, aims, alternatives --------------------------------------------
+
+    def right(self, ref: str) -> r.Right:
+        rr = self.results.rights.get(ref)
+        obj = self.index.get("right", ref)
+        cells = dict(rr.measures) if rr else {
+            mid: next(i.residual for i in res.interferences if i.right == ref)
+            for mid, res in self.results.measures.items() if any(i.right == ref for i in res.interferences)
+        }
+        view = f"right:{ref}"
+        return r.Right(
+            ref=ref, anchor=right_anchor(ref), title=self.title_of("right", ref),
+            cumulative=badges.severity(rr.cumulative if rr else "none"),
+            cells={mid: badges.severity(sev) for mid, sev in sorted(cells.items())},
+            explanation=rr.explanation if rr else "",
+            absolute=bool(obj.absolute) if obj else False, essence=obj.essence if obj else None,
+            provisions=[self.bib.cite_ref(p) for p in obj.provisions] if obj else [],
+            protected_by=sorted(a.id for a in self.a.aims if ref in a.protects),
+            diagram=view if view in self.diagrams else None,
+        )
+
+    def safeguard(self, i: int) -> r.Safeguard:
+        s = self.a.safeguards[i]
+        carries = sorted(mid for mid, res in self.results.measures.items() if res.flip and s.id in res.flip.carrying)
+        return r.Safeguard(
+            id=s.id, anchor=anchor("safeguard", s.id), title=s.title, requires=s.requires,
+            type=self.bib.cite_ref(s.type) if s.type else None,
+            source=self.bib.cite_ref(str(s.source)) if s.binding else None, binding=s.binding,
+            effective=s.effective, conditions=list(s.conditions),
+            mitigates=[
+                r.SafeguardEffect(measure=x.measure, right=x.right, strength=badges.strength(x.strength),
+                                  rationale=x.rationale, cites=self.bib.cites(x.cite))
+                for x in sorted(s.mitigates, key=lambda x: (x.measure, x.right))
+            ],
+            carries=carries, cites=self.bib.cites(s.cite), defined_at=self.located("safeguards", i),
+        )
+
+    def aim(self, i: int) -> r.Aim:
+        a = self.a.aims[i]
+        return r.Aim(
+            id=a.id, anchor=anchor("aim", a.id), title=a.title,
+            kind=("Objective of general interest" if a.kind == "general-interest"
+                  else "Protection of the rights of others"),
+            importance=badges.words(a.importance), description=a.description,
+            protects=[self.bib.cite_ref(ref) for ref in a.protects],
+            pursued_by=[m for m in self.measure_ids if a.id in (self.models[m].aims if m in self.models else [])],
+            cites=self.bib.cites(a.cite),
+        )
+
+    def alternative(self, i: int) -> r.Alternative:
+        alt = self.a.alternatives[i]
+        return r.Alternative(
+            id=alt.id, anchor=anchor("alternative", alt.id), title=alt.title, description=alt.description,
+            replaces=list(alt.replaces), aims=list(alt.aims), effectiveness=self.evidence(alt.effectiveness),
+            interferes=[r.AltInterference(right=x.right, severity=badges.severity(x.severity), rationale=x.rationale)
+                        for x in alt.interferes],
+            cites=self.bib.cites(alt.cite),
+        )
+
+    def frameworks(self) -> list[r.FrameworkStamp]:
+        out = []
+        for stamp in self.results.frameworks:
+            fw = self.bundle.resolved.frameworks.get(stamp.id)
+            links = framework_links(fw) if fw else []
+            out.append(r.FrameworkStamp(id=stamp.id, title=stamp.title, data_version=stamp.data_version,
+                                        legal_version=stamp.legal_version, legal_status=stamp.legal_status,
+                                        links=links))
+        return out
+
+
+def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = None) -> r.ReportContext:
+    """The report context for ``bundle``; ``diagrams`` maps view -> sanitised diagram, if any."""
+    diagrams = dict(diagrams or {})
+    b = _Builder(bundle, diagrams)
+    a, res = b.a, b.results
+    measures = {mid: b.measure(mid) for mid in b.measure_ids}
+    rights = {ref: b.right(ref) for ref in b.right_ids}
+    safeguards = {s.id: b.safeguard(i) for i, s in enumerate(a.safeguards)}
+    aims = {x.id: b.aim(i) for i, x in enumerate(a.aims)}
+    alternatives = {x.id: b.alternative(i) for i, x in enumerate(a.alternatives)}
+    frameworks = b.frameworks()
+    method = b.method()
+    bibliography, groups = b.bib.entries()
+
+    counts: dict[str, int] = {}
+    for m in measures.values():
+        counts[m.verdict.word] = counts.get(m.verdict.word, 0) + 1
+    verdict_counts = [(badges.verdict(w), counts[w]) for w in badges.VERDICT if counts.get(w)]
+
+    overview = "overview" if "overview" in diagrams else None
+    chain = "chain" if "chain" in diagrams else None
+    toc = [r.TocEntry("summary", "Summary", [])]
+    if overview:
+        toc.append(r.TocEntry("diagram-overview", "Overview diagram", []))
+    toc.append(r.TocEntry("measures", "Measures", [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
+    toc.append(r.TocEntry("rights", "Rights and cumulative interference",
+                          [r.TocEntry(x.anchor, x.title, []) for x in rights.values()]))
+    if chain:
+        toc.append(r.TocEntry("diagram-chain", "Data flows between measures", []))
+    toc.append(r.TocEntry("safeguards", "Safeguard coverage", []))
+    if aims:
+        toc.append(r.TocEntry("aims", "Aims", []))
+    if alternatives:
+        toc.append(r.TocEntry("alternatives", "Alternatives", []))
+    toc.append(r.TocEntry("bibliography", "Bibliography", []))
+    toc.append(r.TocEntry("about", "About this report", []))
+
+    return r.ReportContext(
+        context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
+        authors=list(a.authors), as_of=res.as_of, rightskit_version=res.rightskit_version or __version__,
+        results_schema_version=res.schema_version, input_hash=bundle.input_hash, rendered_on=rendered_on(),
+        disclaimer=res.disclaimer, frameworks=frameworks, verdict_counts=verdict_counts,
+        measure_ids=list(measures), measures=measures, right_ids=list(rights), rights=rights,
+        safeguard_ids=list(safeguards), safeguards=safeguards, aim_ids=list(aims), aims=aims,
+        alternative_ids=list(alternatives), alternatives=alternatives,
+        bibliography=bibliography, bib_groups=groups,
+        unverified_count=sum(1 for e in bibliography.values() if e.verified is False),
+        diagrams=diagrams, overview=overview, chain=chain, toc=toc, method=method, legend=badges.legend(),
+    )
+
+
+__all__ = ["anchor", "bib_anchor", "build_context", "right_anchor"]

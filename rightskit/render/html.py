@@ -1,0 +1,87 @@
+"""HTML: the report context through Jinja2 templates, as one self-contained file.
+
+Templates ship in ``rightskit/render/templates``; a user folder given with ``--templates`` comes
+first (a ChoiceLoader), so any single template can be overridden. Autoescape and StrictUndefined
+are always on, and templates see one variable, ``ctx``. Template errors are reported with the
+template file and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Problem, SourceLocation, TemplateError
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .records import ReportContext
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+MAIN_TEMPLATE = "report.html.j2"
+
+
+def environment(templates: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: user templates first, then the shipped ones."""
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not Path(templates).is_dir():
+            raise TemplateError(f"{templates}: templates folder not found", [Problem(
+                "templates folder not found", SourceLocation(str(templates)), "give a folder of .j2 templates")])
+        loaders.append(jinja2.FileSystemLoader(str(templates)))
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES_DIR)))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+def render_html(ctx: ReportContext, templates: Path | None = None) -> str:
+    """The report as one HTML document."""
+    import jinja2
+
+    env = environment(templates)
+    try:
+        return env.get_template(MAIN_TEMPLATE).render(ctx=ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or "<template>"
+        raise _located(where, exc.lineno, f"template syntax error: {exc.message}",
+                       "fix the template syntax") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", [Problem(
+            f"template '{exc.name}' not found", SourceLocation(str(templates or TEMPLATES_DIR)),
+            "name a template that exists in the templates folder or in rightskit's own")]) from None
+    except jinja2.UndefinedError as exc:
+        file, line = _template_frame(exc)
+        raise _located(file, line, f"undefined: {exc.message}",
+                       "templates see only 'ctx' (rightskit.render.records.ReportContext); check the name") from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # any other error raised while a template runs
+        file, line = _template_frame(exc)
+        raise _located(file, line, f"template error: {type(exc).__name__}: {exc}",
+                       "check the expression on this line") from None
+
+
+def _located(file: str, line: int | None, message: str, hint: str) -> TemplateError:
+    loc = SourceLocation(file, line or 0)
+    return TemplateError(f"{loc}: {message}", [Problem(message, loc, hint)])
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int | None]:
+    """The innermost traceback frame that runs a template file (Jinja2 rewrites frames to them)."""
+    found: tuple[str, int | None] = ("<template>", None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        name = frame.filename
+        if name.endswith((".j2", ".html", ".jinja", ".jinja2", ".htm", ".css", ".txt", ".md")) or "/templates/" in name:
+            found = (name, frame.lineno)
+    return found

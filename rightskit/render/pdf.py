@@ -1,0 +1,76 @@
+"""PDF: the report context as JSON, typeset by Typst (the ``typst`` wheel), never as markup.
+
+The context is written to ``data.json`` in a private temporary folder, next to ``report.typ`` and
+the diagram SVGs; the template reads it with ``json()``, so user text is data, never Typst markup.
+With SOURCE_DATE_EPOCH set, the PDF carries that date and two renders are byte-identical;
+without it the PDF carries no date at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import RenderError
+from .html import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from .records import ReportContext
+
+MAIN = "report.typ"
+
+
+def typst_data(ctx: ReportContext) -> dict[str, Any]:
+    """The context as JSON data for Typst; inline SVG is dropped (Typst reads the files)."""
+    data = dataclasses.asdict(ctx)
+    for d in data["diagrams"].values():
+        d["svg"] = ""
+    return data
+
+
+def source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
+    """Typeset the report; ``templates`` may hold a ``report.typ`` that replaces the shipped one."""
+    import typst
+
+    template = TEMPLATES_DIR / MAIN
+    if templates is not None and (Path(templates) / MAIN).is_file():
+        template = Path(templates) / MAIN
+    epoch = source_date_epoch()
+    with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
+        root = Path(tmp)
+        (root / MAIN).write_bytes(template.read_bytes())
+        (root / "data.json").write_text(json.dumps(typst_data(ctx), ensure_ascii=False, sort_keys=True),
+                                        encoding="utf-8")
+        for d in ctx.diagrams.values():
+            target = root / d.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(d.svg, encoding="utf-8")
+        try:
+            with warnings.catch_warnings():
+                # Missing glyphs and similar warnings do not stop the report; errors do.
+                warnings.simplefilter("ignore")
+                pdf = typst.compile(
+                    str(root / MAIN), root=str(root), format="pdf",
+                    sys_inputs={"dated": "1" if epoch is not None else "0"},
+                    timestamp=epoch,
+                )
+        except typst.TypstError as exc:
+            detail = getattr(exc, "diagnostic", "") or str(exc)
+            where = "your report.typ" if template != TEMPLATES_DIR / MAIN else "the PDF template"
+            raise RenderError(f"typesetting the PDF failed in {where}: {getattr(exc, 'message', exc)}\n{detail}") \
+                from None
+        except RuntimeError as exc:  # older typst wheels raise a plain RuntimeError
+            raise RenderError(f"typesetting the PDF failed: {exc}") from None
+    if not isinstance(pdf, bytes):  # pragma: no cover - multi-page formats return lists
+        raise RenderError("typst returned no PDF")
+    return pdf

@@ -1,0 +1,387 @@
+"""The typed report context: flat, frozen records that refer to each other by id.
+
+This is the only thing templates see (HTML via Jinja2, PDF via Typst reading it as JSON, and
+Markdown). Shared things — measures, rights, safeguards, aims, alternatives, bibliography
+entries — live once in a dict keyed by id, with a list of ids giving their order; everything
+else points at them by id. Nothing here holds a model object, so building the context never
+copies the model (contrast pytm, which deep-copied it per finding).
+
+Every string is plain text. Templates escape it (HTML autoescape, Markdown escaping, Typst
+reads it as data), except ``DiagramRec.svg``, which is sanitised SVG markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Version of this context; bump when a field changes meaning (user templates depend on it).
+CONTEXT_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A status, verdict or severity: machine word, words for people, and a symbol."""
+
+    word: str  # machine word, e.g. 'not-satisfied'; also the CSS / Typst style key
+    label: str  # words for the reader, e.g. 'Not satisfied'
+    symbol: str  # so colour is never the only signal, e.g. '✗'
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An external http(s) link."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """One citation in the body, pointing at a bibliography entry."""
+
+    ref: str  # key into ReportContext.bibliography
+    anchor: str  # anchor id of the bibliography entry
+    label: str  # short form, e.g. 'Art. 7 Charter'
+    pinpoint: str | None
+    quote: str | None
+    note: str | None
+    verified: bool | None  # None: method or catalogue data, where verification does not apply
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """A graph node a finding read, with the anchor of its section when the report has one."""
+
+    node: str
+    label: str
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A labelled fact about a record, e.g. ('Actor', 'Provider')."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    level: Badge
+    statement: str
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    anchor: str
+    rule: str
+    status: Badge
+    message: str
+    reasons: list[str]
+    nodes: list[NodeRef]
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    title: str
+    status: Badge
+    summary: str
+    skipped: bool
+    findings: list[Finding]
+
+
+@dataclass(frozen=True, slots=True)
+class MethodStep:
+    """A step of the Art. 52(1) test as the method framework defines it (shown once, in 'About')."""
+
+    id: str
+    title: str
+    questions: list[str]
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class MitigationApplied:
+    safeguard: str  # safeguard id
+    strength: str
+    levels: int
+    effective: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InterferenceRow:
+    right: str  # right ref, key into ReportContext.rights
+    inherent: Badge
+    residual: Badge
+    reaches_essence: bool
+    inherited_from: list[str]  # measure ids
+    mitigations: list[MitigationApplied]
+    explanation: str
+    rationale: str | None  # the author's reasoning, from the model
+    dimensions: list[Fact]  # EDPS scope / extent / intensity
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One input of the detection arithmetic, as the author gave it."""
+
+    label: str
+    value: str  # the central value, e.g. '0.1 % (1 in 1,000)'
+    range: str | None  # e.g. '0.01 % – 1 %', when a range was given
+    note: str | None
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One output of the detection arithmetic."""
+
+    label: str
+    low: str
+    central: str
+    high: str
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    inputs: list[Figure]
+    unknown_inputs: list[str]
+    outputs: list[Output]
+    explanation: list[str]
+    headline: str | None  # what the precision means, in one plain sentence
+    base_rate_note: str | None  # the base-rate effect in words, when false hits outnumber true ones
+    per_n: int | None  # of this many hits …
+    correct: int | None  # … this many are correct …
+    innocent: int | None  # … and this many innocent
+    precision_share: float | None  # 0–1
+    bar_width: str | None  # CSS percentage of the 'correct' part of the precision bar, e.g. '0.50'
+    correct_share: str | None  # e.g. '0.09 %'
+    innocent_share: str | None  # e.g. '99.91 %'
+
+
+@dataclass(frozen=True, slots=True)
+class FixItem:
+    type: str  # safeguard type ref
+    title: str
+    cite: Cite
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    carrying: list[str]  # safeguard ids
+    carrying_summary: str  # the sentence that introduces (or replaces) the list of carrying safeguards
+    fix: list[FixItem]  # safeguard types whose addition would make the measure proportionate
+    fix_summary: str  # the sentence that introduces (or replaces) the fix list
+    fix_possible: bool
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissingSafeguard:
+    type: str  # safeguard type ref
+    title: str
+    description: str | None
+    cites: list[Cite]  # the provisions and criteria that require it
+
+
+@dataclass(frozen=True, slots=True)
+class LegalityIssue:
+    quality: str
+    description: str
+    serious: bool
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    anchor: str
+    title: str
+    description: str | None
+    kind: str
+    facts: list[Fact]
+    verdict: Badge
+    verdict_reason: str
+    legal_basis: list[Cite]
+    legality_issues: list[LegalityIssue]
+    aims: list[str]  # aim ids
+    effectiveness: Evidence | None
+    feeds: list[str]  # measure ids
+    fed_by: list[str]  # measure ids
+    steps: list[Step]
+    interferences: list[InterferenceRow]
+    detection: Detection | None
+    flip: Flip | None
+    missing_safeguards: list[MissingSafeguard]
+    alternatives: list[str]  # ids of alternatives that could replace it
+    safeguards: list[str]  # ids of safeguards that mitigate it
+    cites: list[Cite]
+    diagram: str | None  # view key into ReportContext.diagrams
+    defined_at: str | None  # 'file:line' of the measure in the input
+
+
+@dataclass(frozen=True, slots=True)
+class Right:
+    ref: str
+    anchor: str
+    title: str
+    cumulative: Badge
+    cells: dict[str, Badge]  # measure id -> residual severity; absent when no interference
+    explanation: str
+    absolute: bool
+    essence: str | None
+    provisions: list[Cite]
+    protected_by: list[str]  # aim ids whose aim protects this right
+    diagram: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SafeguardEffect:
+    measure: str  # measure id
+    right: str  # right ref
+    strength: Badge
+    rationale: str | None
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Safeguard:
+    id: str
+    anchor: str
+    title: str
+    requires: str | None
+    type: Cite | None
+    source: Cite | None  # the binding provision; None when voluntary
+    binding: bool
+    effective: bool
+    conditions: list[str]
+    mitigates: list[SafeguardEffect]
+    carries: list[str]  # measure ids whose verdict this safeguard carries
+    cites: list[Cite]
+    defined_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Aim:
+    id: str
+    anchor: str
+    title: str
+    kind: str
+    importance: str
+    description: str | None
+    protects: list[Cite]  # the rights it protects
+    pursued_by: list[str]  # measure ids
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class AltInterference:
+    right: str
+    severity: Badge
+    rationale: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    id: str
+    anchor: str
+    title: str
+    description: str | None
+    replaces: list[str]  # measure ids
+    aims: list[str]  # aim ids
+    effectiveness: Evidence | None
+    interferes: list[AltInterference]
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class BibEntry:
+    ref: str
+    anchor: str
+    number: int
+    kind: str  # provision, case, criterion, source, right, framework, safeguard-type, step, unknown
+    title: str
+    details: list[str]
+    summary: str | None
+    quote: str | None
+    links: list[Link]
+    verified: bool | None
+    verified_note: str | None
+    pinpoints: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class BibGroup:
+    id: str
+    title: str
+    refs: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameworkStamp:
+    id: str
+    title: str
+    data_version: str
+    legal_version: str | None
+    legal_status: str
+    links: list[Link]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagram:
+    view: str  # 'overview', 'chain', 'measure:<id>', 'right:<ref>'
+    file: str  # 'diagrams/<name>.svg', relative to the output folder
+    title: str
+    svg: str  # sanitised inline SVG markup (HTML only; omitted from the Typst data)
+    aspect: float  # height / width, so the PDF can size tall diagrams to fit a page
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    anchor: str
+    title: str
+    children: list[TocEntry]  # the section's entries (one level only)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """Everything a report template may use, and nothing else."""
+
+    context_version: str
+    lang: str
+    title: str
+    assessment_id: str
+    summary: str | None
+    authors: list[str]
+    as_of: str
+    rightskit_version: str
+    results_schema_version: str
+    input_hash: str
+    rendered_on: str | None  # only when SOURCE_DATE_EPOCH is set: reports carry no wall-clock time
+    disclaimer: str
+    frameworks: list[FrameworkStamp]
+    verdict_counts: list[tuple[Badge, int]]
+    measure_ids: list[str]
+    measures: dict[str, Measure]
+    right_ids: list[str]
+    rights: dict[str, Right]
+    safeguard_ids: list[str]
+    safeguards: dict[str, Safeguard]
+    aim_ids: list[str]
+    aims: dict[str, Aim]
+    alternative_ids: list[str]
+    alternatives: dict[str, Alternative]
+    bibliography: dict[str, BibEntry]
+    bib_groups: list[BibGroup]
+    unverified_count: int
+    diagrams: dict[str, Diagram]
+    overview: str | None  # view key of the overview diagram, when diagrams are available
+    chain: str | None
+    toc: list[TocEntry]
+    method: list[MethodStep]  # the steps of the test, their questions and sources
+    legend: dict[str, list[Badge]]  # 'status', 'verdict', 'severity' -> badges, in scale order

@@ -1,0 +1,124 @@
+"""The PDF, read back with pypdf: pages, bookmarks, working internal links, every measure's title."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf")
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+SECTIONS = ["Summary", "Measures", "Rights and cumulative interference", "Safeguard coverage", "Bibliography",
+            "About this report"]
+
+
+def fixture_module():
+    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module", params=["hand-made results", "real engine"])
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    from rightskit.render import render_formats
+
+    fb = fixture_module()
+    bundle = fb.small_bundle() if request.param == "hand-made results" else fb.real_bundle()
+    if bundle is None:
+        pytest.skip("rightskit.evaluate.evaluate is not available yet")
+    out = tmp_path_factory.mktemp("pdf")
+    render_formats(bundle, ["pdf"], out)
+    return bundle, pypdf.PdfReader(io.BytesIO((out / "report.pdf").read_bytes()))
+
+
+def outline_titles(reader, items=None, depth=0):
+    out = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            out += outline_titles(reader, item, depth + 1)
+        else:
+            out.append((depth, re.sub(r"^[\d.]+\s+", "", item.title), reader.get_destination_page_number(item)))
+    return out
+
+
+def dest_page(reader, dest) -> int:
+    """The page index a /Dest points at: a named destination or an explicit [page /XYZ …] array."""
+    if isinstance(dest, str):
+        names = reader.named_destinations
+        assert dest in names, f"named destination {dest!r} does not exist"
+        return reader.get_destination_page_number(names[dest])
+    page_ref = dest[0].get_object()
+    pages = [p.get_object() for p in reader.pages]
+    assert any(page_ref is p or page_ref == p for p in pages), "destination page is not in the document"
+    return next(i for i, p in enumerate(pages) if page_ref is p or page_ref == p)
+
+
+def page_text(reader) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+
+
+def test_page_count_and_footer(rendered) -> None:
+    _, reader = rendered
+    n = len(reader.pages)
+    assert n >= 6
+    texts = page_text(reader)
+    assert f"Page 1 of {n}" in texts[0]
+    assert f"Page {n} of {n}" in texts[-1]
+
+
+def test_outline_has_bookmarks_for_every_main_section_and_measure(rendered) -> None:
+    bundle, reader = rendered
+    titles = outline_titles(reader)
+    top = [t for depth, t, _ in titles if depth == 0]
+    for section in SECTIONS:
+        assert section in top
+    nested = {t for depth, t, _ in titles if depth == 1}
+    for m in bundle.resolved.assessment.measures:
+        assert m.title in nested
+    for _, _, page in titles:
+        assert 0 <= page < len(reader.pages)
+
+
+def test_contents_links_resolve_to_pages(rendered) -> None:
+    _, reader = rendered
+    contents = next(i for i, t in enumerate(page_text(reader)) if "Contents" in t)
+    links = [a.get_object() for a in reader.pages[contents].get("/Annots", [])]
+    internal = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a]
+    assert len(internal) >= len(SECTIONS)
+    for a in internal:
+        assert contents < dest_page(reader, a["/Dest"]) < len(reader.pages)
+
+
+def test_every_internal_link_in_the_document_resolves(rendered) -> None:
+    _, reader = rendered
+    count = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            a = annot.get_object()
+            if a.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in a:
+                count += 1
+                assert 0 <= dest_page(reader, a["/Dest"]) < len(reader.pages)
+            else:
+                uri = a["/A"].get("/URI")
+                assert uri is not None and str(uri).startswith(("https://", "http://")), uri
+    assert count > 20
+
+
+def test_every_measure_title_is_in_the_text(rendered) -> None:
+    bundle, reader = rendered
+    text = " ".join(page_text(reader))
+    for m in bundle.resolved.assessment.measures:
+        assert m.title in text
+    assert "unverified" in text  # the unverified badge is visible
+
+
+def test_document_metadata(rendered) -> None:
+    bundle, reader = rendered
+    assert reader.metadata.title == bundle.resolved.assessment.title
