@@ -380,7 +380,7 @@ condition("sunset", "Temporary application (sunset clause)", "art-10-2", "safegu
 a.alternative(
     "known-only", "Hash matching of known material only", replaces=[new, grooming], aims=[protect, crime],
     description="Keep hash matching and drop classifiers and grooming detection.",
-    effectiveness={"level": "low", "statement": "Finds no new material and no solicitation by definition.",
+    effectiveness={"level": "none", "statement": "Finds no new material and no solicitation by definition.",
                    "cite": [{"ref": "scheffler-mayer-2023"}]},
     interferes=[{"right": "eu-charter/art-7", "severity": "serious", "rationale": "As detect-known."}],
 )

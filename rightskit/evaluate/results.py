@@ -21,7 +21,9 @@ STEP_IDS: tuple[str, ...] = (
     "legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards",
 )
 Status = Literal["satisfied", "concern", "not-satisfied", "undetermined"]
-Verdict = Literal["proportionate", "proportionate-with-conditions", "disproportionate", "essence-violated", "undetermined"]
+Verdict = Literal[
+    "proportionate", "proportionate-with-conditions", "disproportionate", "essence-violated", "undetermined"
+]
 
 
 class Finding(StrictModel):

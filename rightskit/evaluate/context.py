@@ -1,0 +1,273 @@
+"""What the rules read: indices built once from the rights graph, facts per measure, scenario views.
+
+The engine reads the graph exactly once, into flat indices keyed by id. Per measure it then builds
+:class:`MeasureFacts` (inherited data, aims, alternatives, safeguards, detection arithmetic,
+required safeguard types) once, and a cheap :class:`MeasureView` per *scenario* (the real safeguards,
+one removed, or hypothetical ones added) for the flip analysis. Nothing is copied per measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..graph import RightsGraph
+from ..load import Resolved
+from ..model import Aim, Alternative, Citation, Estimate, Interference, Measure, Mitigation, Right, Safeguard
+from .calculus import Calculus
+from .chain import nearest, upstream_levels
+from .condition import Compiled, Subject, compile_condition
+from .detection import Arithmetic, arithmetic
+from .requirements import Requirement, Requirements
+from .severity import Applied, Residual, floor_for, residual
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A variation of the safeguards: some removed, some catalogue types added hypothetically."""
+
+    removed: frozenset[str] = frozenset()
+    added: tuple[str, ...] = ()
+
+    @property
+    def is_baseline(self) -> bool:
+        return not self.removed and not self.added
+
+
+BASELINE = Scenario()
+
+
+@dataclass(frozen=True, slots=True)
+class Protection:
+    """A safeguard as it protects one measure (on any of its rights)."""
+
+    safeguard: str
+    type: str | None
+    effective: bool
+    binding: bool
+    hypothetical: bool = False
+
+    @property
+    def node(self) -> str:
+        return f"safeguard:{self.safeguard}"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureFacts:
+    """Everything about one measure that no scenario changes."""
+
+    measure: Measure
+    node: str
+    subject: Subject
+    upstream: tuple[str, ...]
+    categories_from: tuple[str, ...]
+    population: Estimate | None
+    population_from: tuple[str, ...]
+    interferences: tuple[Interference, ...]
+    inherited: Mapping[str, tuple[str, ...]]
+    aims: tuple[Aim, ...]
+    alternatives: tuple[Alternative, ...]
+    mitigations: Mapping[str, tuple[tuple[Safeguard, Mitigation], ...]]
+    protections: tuple[Protection, ...]
+    detection: Arithmetic | None
+    requirements: tuple[Requirement, ...]
+    floor: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureView:
+    """A measure under one scenario: residual severities and the safeguards by type."""
+
+    facts: MeasureFacts
+    scenario: Scenario
+    residuals: tuple[Residual, ...]
+    protections: tuple[Protection, ...]
+    by_type: Mapping[str, tuple[Protection, ...]]
+
+    @property
+    def measure(self) -> Measure:
+        return self.facts.measure
+
+    @property
+    def node(self) -> str:
+        return self.facts.node
+
+    @property
+    def max_residual(self) -> int:
+        return max((r.residual for r in self.residuals), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class StepInfo:
+    """The step a rule runs for: its id, title and the method's sources for it."""
+
+    id: str
+    title: str
+    cite: tuple[Citation, ...] = ()
+
+
+@dataclass
+class EngineContext:
+    """Indices over one rights graph; built once per evaluation, read by every rule."""
+
+    rg: RightsGraph
+    calculus: Calculus = field(init=False)
+    measures: dict[str, Measure] = field(init=False, default_factory=dict)
+    aims: dict[str, Aim] = field(init=False, default_factory=dict)
+    safeguards: dict[str, Safeguard] = field(init=False, default_factory=dict)
+    alternatives: dict[str, Alternative] = field(init=False, default_factory=dict)
+    rights: dict[str, Right | None] = field(init=False, default_factory=dict)
+    right_titles: dict[str, str] = field(init=False, default_factory=dict)
+    requirements: Requirements = field(init=False)
+    _interferes: dict[str, list[Interference]] = field(init=False, default_factory=dict)
+    _pursues: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _feeds: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _replaced_by: dict[str, list[str]] = field(init=False, default_factory=dict)
+    _mitigations: dict[str, dict[str, list[tuple[Safeguard, Mitigation]]]] = field(init=False, default_factory=dict)
+    _levels: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, default_factory=dict)
+    _facts: dict[str, MeasureFacts] = field(init=False, default_factory=dict)
+    _patterns: dict[str, tuple[Compiled, ...]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        resolved = self.rg.resolved
+        self.calculus = Calculus.from_settings(resolved.assessment.settings)
+        self.requirements = Requirements(resolved.frameworks)
+        g = self.rg.g
+        for _, data in sorted(g.nodes(data=True), key=lambda nd: str(nd[0])):
+            kind = data["type"]
+            if kind == "measure":
+                self.measures[data["id"]] = data["obj"]
+            elif kind == "aim":
+                self.aims[data["id"]] = data["obj"]
+            elif kind == "safeguard":
+                self.safeguards[data["id"]] = data["obj"]
+            elif kind == "alternative":
+                self.alternatives[data["id"]] = data["obj"]
+            elif kind == "right":
+                self.rights[data["id"]] = data["obj"]
+                self.right_titles[data["id"]] = data.get("label") or data["id"]
+        for m in self.measures:
+            self._interferes[m] = []
+            self._pursues[m] = []
+            self._feeds[m] = []
+        for u, v, data in g.edges(data=True):
+            kind = data["type"]
+            if kind == "interferes":
+                self._interferes[data["measure"]].append(data["obj"])
+            elif kind == "mitigates":
+                sg = self.safeguards[g.nodes[u]["id"]]
+                by_right = self._mitigations.setdefault(data["measure"], {})
+                by_right.setdefault(data["obj"].right, []).append((sg, data["obj"]))
+            elif kind == "pursues":
+                self._pursues[g.nodes[u]["id"]].append(g.nodes[v]["id"])
+            elif kind == "feeds":
+                self._feeds[g.nodes[u]["id"]].append(g.nodes[v]["id"])
+            elif kind == "replaces":
+                self._replaced_by.setdefault(g.nodes[v]["id"], []).append(g.nodes[u]["id"])
+        self._levels = upstream_levels(self._feeds)
+
+    @property
+    def resolved(self) -> Resolved:
+        return self.rg.resolved
+
+    def right_title(self, ref: str) -> str:
+        """The name of a right, for sentences."""
+        return self.right_titles.get(ref, ref)
+
+    def provision_label(self, ref: str) -> str:
+        """'Reg. 2021/1232 Art. 3(1)' for a provision reference, or the reference itself."""
+        prov = self.resolved.index.get("provision", ref)
+        fw = self.resolved.frameworks.get(ref.split("/", 1)[0])
+        if prov is None or fw is None:
+            return ref
+        return f"{fw.short_title or fw.title} {prov.pinpoint}"
+
+    def essence_patterns(self, right: str) -> tuple[Compiled, ...]:
+        """The compiled case-law essence patterns of ``right`` (none for unknown rights)."""
+        cached = self._patterns.get(right)
+        if cached is None:
+            r = self.rights.get(right)
+            cached = tuple(compile_condition(c, f"right '{right}': essence_patterns[{i}]")
+                           for i, c in enumerate(r.essence_patterns)) if r else ()
+            self._patterns[right] = cached
+        return cached
+
+    def facts(self, measure_id: str) -> MeasureFacts:
+        """The scenario-independent facts of one measure (built on first use)."""
+        cached = self._facts.get(measure_id)
+        if cached is None:
+            cached = self._build_facts(measure_id)
+            self._facts[measure_id] = cached
+        return cached
+
+    def _own_categories(self, mid: str) -> tuple[str, ...] | None:
+        return tuple(self.measures[mid].data_categories) or None
+
+    def _build_facts(self, mid: str) -> MeasureFacts:
+        m = self.measures[mid]
+        levels = self._levels.get(mid, ())
+        upstream = tuple(sorted(x for level in levels for x in level))
+        categories: tuple[str, ...] = tuple(m.data_categories)
+        categories_from: tuple[str, ...] = ()
+        if not categories:
+            cats = nearest(levels, self._own_categories)
+            categories = tuple(sorted({c for _, v in cats for c in v}))
+            categories_from = tuple(m for m, _ in cats)
+        population = m.affected.count if m.affected and m.affected.count else None
+        population_from: tuple[str, ...] = ()
+        if population is None:
+            counts = nearest(levels, lambda x: _count(self.measures[x]))
+            if counts:
+                population = max((e for _, e in counts), key=lambda e: e.central)
+                population_from = tuple(m for m, _ in counts)
+        subject = Subject(m, categories, population.central if population else None)
+        interferences = tuple(sorted(self._interferes[mid], key=lambda i: i.right))
+        inherited = {
+            i.right: tuple(u for u in upstream if any(j.right == i.right for j in self._interferes[u]))
+            for i in interferences
+        }
+        mitigations = {r: tuple(sorted(v, key=lambda sm: sm[0].id))
+                       for r, v in sorted(self._mitigations.get(mid, {}).items())}
+        seen: dict[str, Safeguard] = {sg.id: sg for pairs in mitigations.values() for sg, _ in pairs}
+        protections = tuple(Protection(sg.id, sg.type, sg.effective, sg.binding)
+                            for sg in sorted(seen.values(), key=lambda s: s.id))
+        aims = tuple(self.aims[a] for a in sorted(set(self._pursues[mid])) if a in self.aims)
+        alternatives = tuple(self.alternatives[a] for a in sorted(set(self._replaced_by.get(mid, []))))
+        detection = arithmetic(m.detection, population) if m.detection is not None else None
+        return MeasureFacts(
+            measure=m, node=f"measure:{mid}", subject=subject, upstream=upstream, categories_from=categories_from,
+            population=population, population_from=population_from, interferences=interferences,
+            inherited=inherited, aims=aims, alternatives=alternatives, mitigations=mitigations,
+            protections=protections, detection=detection,
+            requirements=self.requirements.of(subject, interferences),
+            floor=floor_for(m, categories, self.calculus),
+        )
+
+    def view(self, facts: MeasureFacts, scenario: Scenario = BASELINE) -> MeasureView:
+        """The measure under ``scenario``: residual severities and protections."""
+        calc = self.calculus
+        added = scenario.added
+        hypothetical = tuple(
+            Applied(f"+{t}", t, calc.flip_added_strength, calc.levels(calc.flip_added_strength), True, True, True)
+            for t in added)
+        residuals = []
+        for itf in facts.interferences:
+            candidates = [
+                Applied(sg.id, sg.type, mit.strength, calc.levels(mit.strength) if sg.effective else 0,
+                        sg.effective, sg.binding)
+                for sg, mit in facts.mitigations.get(itf.right, ()) if sg.id not in scenario.removed
+            ]
+            candidates.extend(hypothetical)
+            residuals.append(residual(itf, facts.floor, candidates, facts.inherited.get(itf.right, ())))
+        protections = tuple(p for p in facts.protections if p.safeguard not in scenario.removed) + tuple(
+            Protection(f"+{t}", t, True, True, hypothetical=True) for t in added)
+        by_type: dict[str, list[Protection]] = {}
+        for p in protections:
+            if p.type:
+                by_type.setdefault(p.type, []).append(p)
+        return MeasureView(facts, scenario, tuple(residuals), protections,
+                           {t: tuple(ps) for t, ps in by_type.items()})
+
+
+def _count(m: Measure) -> Estimate | None:
+    return m.affected.count if m.affected and m.affected.count else None

@@ -1,0 +1,114 @@
+"""The rule registry: typed Python rules registered by id in an explicit object, never at import time.
+
+Framework data names rules by id (``MethodStep.rule``, ``Framework.rules``); it never contains
+code. :func:`default_registry` builds a fresh registry holding the seven Art. 52(1) rules, and a
+caller may register more on its own registry before evaluating. Two registries never share state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import Problem, RightskitError, SourceLocation, did_you_mean
+from ..model import Citation
+from .results import Status, Verdict
+
+if TYPE_CHECKING:
+    from .context import EngineContext, MeasureView, StepInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What a rule concludes; the engine turns it into a :class:`~rightskit.evaluate.results.Finding`.
+
+    ``suffix`` makes the finding id ``<measure>/<step>/<suffix>``: derive it from model ids only, so
+    ids stay stable across runs and edits elsewhere in the assessment.
+    """
+
+    suffix: str
+    status: Status
+    message: str
+    reasons: tuple[str, ...] = ()
+    nodes: tuple[str, ...] = ()
+    cite: tuple[Citation, ...] = ()
+
+
+RuleFn = Callable[["EngineContext", "MeasureView", "StepInfo"], list[Note]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: its id, the step it serves, and what it depends on."""
+
+    id: str
+    step: str
+    run: RuleFn
+    uses_safeguards: bool = False
+    stops_with: Verdict | None = None
+    summary: str = ""
+
+
+class RuleRegistry:
+    """Rules by id. Register with :meth:`register`; look up with :meth:`get`."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+
+    def register(
+        self, rule_id: str, fn: RuleFn, *, step: str, uses_safeguards: bool = False,
+        stops_with: Verdict | None = None, summary: str = "",
+    ) -> Rule:
+        """Register ``fn`` as rule ``rule_id`` for ``step``.
+
+        ``uses_safeguards`` marks a rule whose outcome depends on the safeguards (the flip analysis
+        re-runs only those); ``stops_with`` names the verdict that ends the test when the rule's step
+        is not satisfied (the essence: no balancing can save it).
+        """
+        if rule_id in self._rules:
+            raise RightskitError(f"rule '{rule_id}' is already registered")
+        rule = Rule(rule_id, step, fn, uses_safeguards, stops_with, summary)
+        self._rules[rule_id] = rule
+        return rule
+
+    def get(self, rule_id: str, context: str = "", location: SourceLocation | None = None) -> Rule:
+        """The rule ``rule_id``; a :class:`RightskitError` naming the known rules when absent.
+
+        ``context`` and ``location`` say who asked for it (e.g. the framework step that names it).
+        """
+        rule = self._rules.get(rule_id)
+        if rule is None:
+            hint = did_you_mean(rule_id, self._rules) or f"registered rules: {', '.join(self.ids())}"
+            message = f"{context + ': ' if context else ''}unknown rule '{rule_id}'"
+            raise RightskitError(message, [Problem(message, location, hint)])
+        return rule
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def ids(self) -> list[str]:
+        """Every registered rule id, sorted."""
+        return sorted(self._rules)
+
+
+def default_registry() -> RuleRegistry:
+    """A new registry with the built-in Art. 52(1) rules, one per step of the method."""
+    from .steps import essence, legality, legitimate_aim, necessity, proportionality, safeguards, suitability
+
+    registry = RuleRegistry()
+    registry.register("legality", legality.rule, step="legality",
+                      summary="A legal basis in force on the as-of date, of sufficient quality.")
+    registry.register("essence", essence.rule, step="essence", stops_with="essence-violated",
+                      summary="No interference reaches the essence of a right.")
+    registry.register("legitimate-aim", legitimate_aim.rule, step="legitimate-aim",
+                      summary="A sourced objective of general interest or the rights of others.")
+    registry.register("suitability", suitability.rule, step="suitability",
+                      summary="Sourced evidence that it works; for detection, an acceptable error profile.")
+    registry.register("necessity", necessity.rule, step="necessity",
+                      summary="No less intrusive, equally effective alternative; scope limited to what is needed.")
+    registry.register("proportionality", proportionality.rule, step="proportionality", uses_safeguards=True,
+                      summary="Residual burden weighed against the aim's weight and the evidence.")
+    registry.register("safeguards", safeguards.rule, step="safeguards", uses_safeguards=True,
+                      summary="Every safeguard type the catalogue and the case law require is in place.")
+    return registry

@@ -1,0 +1,143 @@
+"""Which safeguard types a measure requires: the catalogue's ``required_when`` plus the case-law criteria.
+
+A type is required when its catalogue entry's ``required_when`` holds for the measure, or when a
+criterion of a judgment whose ``applies_when`` holds lists it in ``requires``. A condition that is
+absent never applies automatically (catalogue and criteria alike); a condition that cannot be
+decided because an input is unknown makes the type *possibly* required, which the safeguards step
+reports instead of passing over it. Results are cached per measure profile: measures with the same
+facts get the same requirements without re-testing every condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Case, Citation, Criterion, Framework, Interference, SafeguardType
+from .condition import FIELDS, Compiled, Subject, compile_condition
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """One source that requires a safeguard type: a catalogue entry or a criterion of a judgment."""
+
+    ref: str
+    text: str
+    cite: tuple[Citation, ...]
+    certain: bool
+    unknown: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A safeguard type a measure requires, with everything that requires it (reasons and sources)."""
+
+    type: str
+    title: str
+    demands: tuple[Demand, ...]
+    certain: bool
+    reasons: tuple[str, ...]
+    cite: tuple[Citation, ...]
+
+    @classmethod
+    def of(cls, type_ref: str, title: str, demands: tuple[Demand, ...]) -> Requirement:
+        """Build a requirement, precomputing its reasons and citations (it is shared across measures)."""
+        seen: set[tuple[str, str | None]] = set()
+        cite: list[Citation] = []
+        for d in demands:
+            for c in d.cite:
+                if (c.ref, c.pinpoint) not in seen:
+                    seen.add((c.ref, c.pinpoint))
+                    cite.append(c)
+        reasons = tuple(
+            f"Required: {d.text}" + ("" if d.certain else f" — may apply: {', '.join(d.unknown)} not given")
+            for d in demands)
+        return cls(type_ref, title, demands, any(d.certain for d in demands), reasons, tuple(cite))
+
+
+def pinpoint(case: Case, paragraphs: str) -> str:
+    """Paragraph pinpoint in the court's own style: 'paras 56-58' (CJEU), '§§ 348-350' (ECtHR)."""
+    several = any(ch in paragraphs for ch in "-,–")
+    if case.court == "ecthr":
+        return f"{'§§' if several else '§'} {paragraphs}"
+    return f"{'paras' if several else 'para.'} {paragraphs}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    types: tuple[str, ...]
+    condition: Compiled
+    ref: str
+    text: str
+    cite: tuple[Citation, ...]
+
+
+Profile = tuple[object, ...]
+
+
+class Requirements:
+    """The safeguard catalogue and the case-law criteria, compiled once per evaluation."""
+
+    def __init__(self, frameworks: Mapping[str, Framework]) -> None:
+        self.catalogue: dict[str, SafeguardType] = {}
+        rules: list[_Rule] = []
+        for fid, fw in sorted(frameworks.items()):
+            for t in fw.safeguard_types:
+                ref = f"{fid}/{t.id}"
+                self.catalogue[ref] = t
+                if t.required_when is not None:
+                    cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
+                    rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
+                                       f"{cond.text}", tuple(t.required_by)))
+            for case in fw.cases:
+                for crit in case.criteria:
+                    if crit.applies_when is None or not crit.requires:
+                        continue
+                    ref = f"{fid}/{case.id}/{crit.id}"
+                    cond = compile_condition(crit.applies_when, f"{fid}: criterion '{case.id}/{crit.id}'")
+                    rules.append(_Rule(tuple(sorted(set(crit.requires))), cond, ref,
+                                       _criterion_text(case, crit, cond), (_criterion_cite(case, crit, ref),)))
+        self._rules = tuple(rules)
+        self._cache: dict[Profile, tuple[Requirement, ...]] = {}
+        # Only the fields some condition reads go into the cache key, so measures that differ in
+        # nothing the conditions look at share one computation.
+        used = frozenset().union(*(r.condition.fields for r in rules))
+        self._getters = tuple(FIELDS[f] for f in sorted(used) if not f.startswith("interference."))
+        self._interference_fields = tuple(sorted(f.removeprefix("interference.") for f in used
+                                                 if f.startswith("interference.")))
+
+    def title(self, type_ref: str) -> str:
+        """The catalogue title of a type, or its reference when the catalogue lacks it."""
+        t = self.catalogue.get(type_ref)
+        return t.title if t else type_ref
+
+    def of(self, subject: Subject, interferences: Sequence[Interference]) -> tuple[Requirement, ...]:
+        """The types required for this measure, sorted by type reference."""
+        key = (tuple(get(subject) for get in self._getters),
+               tuple(tuple(getattr(i, f) for f in self._interference_fields) for i in interferences))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._compute(subject, interferences)
+            self._cache[key] = cached
+        return cached
+
+    def _compute(self, subject: Subject, interferences: Sequence[Interference]) -> tuple[Requirement, ...]:
+        found: dict[str, list[Demand]] = {}
+        for rule in self._rules:
+            holds = rule.condition.holds_for(subject, interferences)
+            if holds is False:
+                continue
+            unknown = () if holds else tuple(rule.condition.unknown_fields(subject))
+            demand = Demand(rule.ref, rule.text, rule.cite, holds is True, unknown)
+            for t in rule.types:
+                found.setdefault(t, []).append(demand)
+        return tuple(Requirement.of(t, self.title(t), tuple(found[t])) for t in sorted(found))
+
+
+def _criterion_text(case: Case, crit: Criterion, cond: Compiled) -> str:
+    return f"{case.name}, {pinpoint(case, crit.paragraphs)}: {crit.summary} (applies when {cond.text})"
+
+
+def _criterion_cite(case: Case, crit: Criterion, ref: str) -> Citation:
+    note = None if crit.verified else "pinpoint not yet verified against the judgment"
+    return Citation(ref=ref, pinpoint=pinpoint(case, crit.paragraphs), note=note)

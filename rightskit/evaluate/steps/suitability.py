@@ -1,0 +1,89 @@
+"""Suitability: sourced evidence that the measure achieves its aim; for detection, its error profile.
+
+Effectiveness comes from the measure's ``effectiveness`` evidence: level none fails, low is a
+concern, medium and high pass; evidence without a source, or no evidence, is undetermined. A
+detection measure is judged on its precision too, not on recall alone: below
+``precision_fail_below`` most of what it flags is innocent and it fails; below
+``precision_concern_below`` it is a concern. Unknown figures leave the error profile undetermined.
+"""
+
+from __future__ import annotations
+
+from ..context import EngineContext, MeasureView, StepInfo
+from ..registry import Note
+from ..results import Status
+from ..wording import false_share, listing, percent
+
+
+def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
+    """Judge the evidence of effectiveness and, for detection, the precision."""
+    m = view.measure
+    facts = view.facts
+    aim_nodes = tuple(f"aim:{a.id}" for a in facts.aims)
+    notes: list[Note] = []
+    ev = m.effectiveness
+    if ev is None:
+        notes.append(Note(
+            "evidence", "undetermined",
+            f"No evidence is recorded that '{m.title}' achieves its aims.",
+            ("A measure is suitable only if it genuinely contributes to its aim; record the evidence "
+             "under effectiveness, with its sources.",), (view.node, *aim_nodes), step.cite,
+        ))
+    else:
+        reasons = (f"Evidence ({ev.level}): {ev.statement}",)
+        if not ev.cite:
+            notes.append(Note(
+                "evidence", "undetermined",
+                f"The evidence that '{m.title}' works cites no source, so it cannot be relied on.",
+                (*reasons, "Add the study, report or statistics behind it."), (view.node, *aim_nodes), step.cite,
+            ))
+        else:
+            status: Status = "not-satisfied" if ev.level == "none" else "concern" if ev.level == "low" else "satisfied"
+            message = {
+                "none": f"The evidence shows that '{m.title}' does not achieve its aims.",
+                "low": f"The evidence shows only low effectiveness of '{m.title}'.",
+            }.get(ev.level, f"Sourced evidence shows {ev.level} effectiveness of '{m.title}'.")
+            notes.append(Note("evidence", status, message, reasons,
+                              (view.node, *aim_nodes), tuple(ev.cite)))
+    if m.kind == "detection" or m.detection is not None:
+        notes.append(_error_profile(ctx, view, step))
+    return notes
+
+
+def _error_profile(ctx: EngineContext, view: MeasureView, step: StepInfo) -> Note:
+    calc = ctx.calculus
+    det = view.facts.detection
+    m = view.measure
+    if det is None:
+        return Note(
+            "error-profile", "undetermined",
+            f"'{m.title}' is a detection measure without detection figures: its error profile is unknown.",
+            ("A detection measure is judged on its precision (how many hits are true), not only on recall.",
+             "Record detection: items_per_day, prevalence, true_positive_rate and false_positive_rate."),
+            (view.node,), step.cite,
+        )
+    prec = det.precision
+    lines = tuple(det.result.explanation)
+    if prec is None:
+        return Note(
+            "error-profile", "undetermined",
+            f"The precision of '{m.title}' cannot be computed: "
+            f"{listing(det.result.unknown_inputs)} not given.",
+            lines, (view.node,), det.cite,
+        )
+    thresholds = (f"Thresholds: precision below {percent(calc.precision_fail_below)} fails, below "
+                  f"{percent(calc.precision_concern_below)} is a concern (engine settings).")
+    summary = f"precision {percent(prec.central)}: {false_share(prec.central)}"
+    if prec.central < calc.precision_fail_below:
+        return Note("error-profile", "not-satisfied",
+                    f"Most of what '{m.title}' flags is innocent ({summary}).",
+                    (*lines, thresholds), (view.node,), det.cite)
+    if prec.central < calc.precision_concern_below:
+        return Note("error-profile", "concern",
+                    f"Many of the hits of '{m.title}' are false ({summary}).",
+                    (*lines, thresholds), (view.node,), det.cite)
+    extra: tuple[str, ...] = ()
+    if prec.low < calc.precision_concern_below:
+        extra = (f"At the unfavourable end of the input ranges precision falls to {percent(prec.low)}.",)
+    return Note("error-profile", "satisfied", f"The error profile of '{m.title}' is acceptable ({summary}).",
+                (*lines, thresholds, *extra), (view.node,), det.cite)

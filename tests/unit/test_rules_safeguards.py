@@ -1,0 +1,87 @@
+"""Rule 'safeguards': each required safeguard type, from the catalogue and the case law, is in place."""
+
+from __future__ import annotations
+
+import pytest
+from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, scan, well_formed
+
+EXPECTED = {
+    "no-interferences": "not-satisfied", "no-aims": "satisfied", "feeds-cycle": "not-satisfied",
+    "idle-safeguard": "satisfied", "alternative-unknown-effectiveness": "satisfied",
+    "before-lapse": "satisfied", "after-lapse": "satisfied",
+}
+
+
+@pytest.mark.parametrize("case", EDGE_CASES)
+def test_edge_cases(case: str) -> None:
+    assert edge_result(case).steps["safeguards"].status == EXPECTED[case]
+
+
+def test_idle_safeguard_changes_nothing() -> None:
+    m = edge_result("idle-safeguard")
+    assert all("safeguard:idle" not in f.nodes for s in m.steps.values() for f in s.findings)
+    assert all(x.safeguard != "idle" for i in m.interferences for x in i.mitigations)
+    assert m.flip is not None and "idle" not in m.flip.carrying
+
+
+def test_each_missing_type_is_its_own_finding_with_its_sources() -> None:
+    a = new()
+    child_aim(a)
+    s = scan(a)
+    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    m = measure(a)
+    missing = {f.id: f for f in m.steps["safeguards"].findings if f.status == "not-satisfied"}
+    assert set(missing) == {"scan/safeguards/missing:safeguards/human-review",
+                            "scan/safeguards/missing:safeguards/retention-limits",
+                            "scan/safeguards/missing:safeguards/error-rate-limits"}
+    review = missing["scan/safeguards/missing:safeguards/human-review"]
+    refs = [c.ref for c in review.cite]
+    assert refs == ["case-law/lqdn/human-review", "reg-mini/art-3-1-g"]
+    assert review.cite[0].pinpoint == "paras 181-182" and review.cite[0].note  # unverified pinpoint flagged
+    assert m.missing_safeguards == ["safeguards/error-rate-limits", "safeguards/human-review",
+                                    "safeguards/retention-limits"]
+
+
+def test_criteria_follow_the_facts() -> None:
+    # A targeted measure by a public authority: DRI 62 (prior review) and Schrems 95 (redress) apply,
+    # the general-scope criteria do not.
+    a = new()
+    child_aim(a)
+    s = scan(a, kind="access", actor_type="public-authority", scope="targeted", automated=False,
+             data_categories=["traffic-data"])
+    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    ids = {f.id.rsplit("/", 2)[-2] + "/" + f.id.rsplit("/", 1)[-1] for f in measure(a).steps["safeguards"].findings}
+    assert ids == {"missing:safeguards/prior-authorisation", "missing:safeguards/redress"}
+
+
+def test_voluntary_and_ineffective_safeguards() -> None:
+    a = new()
+    child_aim(a)
+    s = well_formed(a)
+    m0 = measure(a)
+    assert finding(m0, "scan/safeguards/present:safeguards/human-review").status == "satisfied"
+    a._sections["safeguards"][0].data["source"] = "voluntary"  # human review becomes voluntary
+    m1 = measure(a)
+    assert finding(m1, "scan/safeguards/voluntary:safeguards/human-review").status == "concern"
+    a._sections["safeguards"][0].data["effective"] = False
+    m2 = measure(a)
+    f = finding(m2, "scan/safeguards/ineffective:safeguards/human-review")
+    assert f.status == "not-satisfied" and "safeguard:review" in f.nodes
+    assert "safeguards/human-review" in m2.missing_safeguards
+    assert s.id == "scan"
+
+
+def test_unknown_fact_makes_a_type_possibly_required() -> None:
+    a = new()
+    child_aim(a)
+    well_formed(a, end_to_end_encrypted=None)
+    f = finding(measure(a), "scan/safeguards/may-require:safeguards/e2ee-preservation")
+    assert f.status == "concern" and "measure.end_to_end_encrypted not given" in f.reasons[0]
+
+
+def test_nothing_required() -> None:
+    a = new()
+    child_aim(a)
+    s = scan(a, kind="other", automated=False)
+    s.interferes("eu-charter/art-8", severity="minor", because="x")
+    assert finding(measure(a), "scan/safeguards/none-required").status == "satisfied"
