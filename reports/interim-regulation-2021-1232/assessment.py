@@ -327,7 +327,8 @@ condition("dpia", "Prior impact assessment and consultation", "art-3-1-c",
 condition("report-back", "Report back on the supervisory authority's advice", "art-3-1-d",
           "safeguards/independent-oversight", "For new technologies and for grooming detection, providers "
           "report back on how they followed the authority's written advice.",
-          [(grooming, "eu-charter/art-8", "weak", "Oversight after the fact, without binding power.")])
+          [(m, "eu-charter/art-8", "weak", "Oversight after the fact, without binding power.")
+           for m in (new, grooming)])
 condition("error-limits", "Error rates limited to the maximum extent possible", "art-3-1-e",
           "safeguards/error-rate-limits", "Technologies must be sufficiently reliable and errors corrected "
           "without delay.",
@@ -352,7 +353,8 @@ condition("human-confirmation", "Human confirmation before new material is repor
                                                      "reviewer sees them.")])
 condition("complaints", "Complaint and redress mechanisms", "art-3-1-g-iv", "safeguards/redress",
           "Users can complain to the provider within a reasonable time.",
-          [(removal, "eu-charter/art-11", "moderate", "Wrong removals can be reversed.")])
+          [(removal, "eu-charter/art-11", "moderate", "Wrong removals can be reversed."),
+           *[(m, "eu-charter/art-8", "weak", "Users can contest a wrong hit, after the fact.") for m in DETECTORS]])
 condition("inform-users", "Clear information to users", "art-3-1-g-v", "safeguards/user-information",
           "Users are told, clearly and prominently, that the derogation is used, how, and with what effect.",
           [(m, "eu-charter/art-7", "weak", "Transparency reduces surprise, not the intrusion.") for m in DETECTORS])
@@ -366,10 +368,14 @@ condition("annual-report", "Annual public report, including error rates", "art-3
 condition("secure-storage", "Secure storage for limited purposes", "art-3-1-h", "safeguards/data-security",
           "Data on suspected abuse are stored securely and used only for reporting, blocking, hashing, redress "
           "and answering authorities.",
-          [(retention, "eu-charter/art-8", "moderate", "Purpose and security limits on what is kept.")])
+          [(retention, "eu-charter/art-8", "moderate", "Purpose and security limits on what is kept."),
+           *[(m, "eu-charter/art-8", "weak", "What a hit produces is kept securely and for listed purposes only.")
+             for m in DETECTORS]])
 condition("retention-limit", "Retention limited to 12 months", "art-3-1-i", "safeguards/retention-limits",
           "Data are kept no longer than strictly necessary and at most 12 months.",
           [(retention, "eu-charter/art-8", "moderate", "An outer time limit on storage."),
+           *[(m, "eu-charter/art-8", "weak", "Data that matched nothing are not kept; hits at most 12 months.")
+             for m in DETECTORS],
            (retention, "gdpr/data-protection", "moderate", "Gives storage limitation a number.")])
 condition("sunset", "Temporary application (sunset clause)", "art-10-2", "safeguards/sunset-clause",
           "The derogation applies only for a limited period.",

@@ -167,7 +167,7 @@ def _words(value: object) -> str:
 
 
 _OP_WORDS = MappingProxyType({"eq": "=", "ne": "≠", "in": "in", "not_in": "not in", "contains": "contains",
-                              "gte": "≥", "lte": "≤"})
+                              "contains_any": "contains any of", "gte": "≥", "lte": "≤"})
 
 
 def _compile_test(test: FieldTest, where: str) -> Compiled:
@@ -180,7 +180,7 @@ def _compile_test(test: FieldTest, where: str) -> Compiled:
     if field in LIST_FIELDS:
         if op in ("gte", "lte"):
             raise _misuse(where, field, op, "it is a list; use contains, in or not_in")
-        members = frozenset(operand) if op in ("in", "not_in") else frozenset([operand])
+        members = frozenset(operand) if op in ("in", "not_in", "contains_any") else frozenset([operand])
         negate = op in ("ne", "not_in")
 
         def in_list(s: Subject) -> Tri:
@@ -192,7 +192,7 @@ def _compile_test(test: FieldTest, where: str) -> Compiled:
             return not hit if negate else hit
 
         return Compiled(in_list, text, frozenset([field]))
-    if op == "contains":
+    if op in ("contains", "contains_any"):
         raise _misuse(where, field, op, "it holds one value; use eq or in")
     if op in ("gte", "lte"):
         if field not in NUMERIC_FIELDS | ORDINAL_FIELDS:

@@ -216,6 +216,28 @@ class EngineSettings(StrictModel):
     precision_fail_below: float = Field(
         default=0.05, gt=0, le=1, description="Precision under which a detection measure is unsuitable."
     )
+    weak_levels: int = Field(default=0, ge=0, le=4, description="Severity levels a weak safeguard removes.")
+    moderate_levels: int = Field(default=1, ge=0, le=4, description="Severity levels a moderate safeguard removes.")
+    strong_levels: int = Field(default=2, ge=0, le=4, description="Severity levels a strong safeguard removes.")
+    residual_floor: Severity = Field(default="minor", description="Lowest residual severity safeguards can reach.")
+    general_content_floor: Severity = Field(
+        default="moderate", description="Lowest residual severity for a general-scope measure on content."
+    )
+    cumulative_min_severity: Severity = Field(
+        default="serious", description="Residual severity that counts towards the cumulative extra level."
+    )
+    cumulative_min_measures: int = Field(
+        default=2, ge=1, description="Measures at that severity needed for the cumulative extra level."
+    )
+    general_exception_importance: Importance = Field(
+        default="very-high", description="Aim importance that admits a time-limited general measure (necessity)."
+    )
+    flip_added_strength: Strength = Field(
+        default="moderate", description="Strength assumed for safeguard types the flip analysis adds."
+    )
+    flip_max_added: int = Field(
+        default=6, ge=0, le=12, description="Most safeguard types the flip analysis adds beyond the missing ones."
+    )
 
 
 class Assessment(StrictModel):

@@ -342,6 +342,13 @@ INVALID = [
     ("unknown-citation-ref", "unknown reference 'case-law/digital-rights-ireland/prior-reviews'",
      "case-law/digital-rights-ireland/prior-review"),
     ("unknown-safeguard-in-requires", "unknown safeguard type 'safeguards/human-reveiw'", "safeguards/human-review"),
+    ("framework-id-mismatch", "id 'eu-charter' differs from the file name 'framework-id-mismatch'", "rename"),
+    ("duplicate-provision-id", "duplicate id 'art-7' in provisions", "its own id"),
+    ("duplicate-criterion-id", "duplicate criterion id 'review'", ""),
+    ("provision-javascript-url", "URL scheme should be 'http' or 'https'", ""),
+    ("case-bad-ecli", "invalid id or code 'ECLI:EU:C:2O14:238'", "ECLI:EU:C:2014:238"),
+    ("framework-unknown-field", "unknown field 'verifed_note'", "did you mean 'verified_note'"),
+    ("framework-bad-kind", "invalid value 'statute'", ""),
 ]
 
 

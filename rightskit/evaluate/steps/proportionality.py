@@ -24,6 +24,10 @@ from ..results import Status
 from ..wording import listing, number
 
 
+def _signed(n: int) -> str:
+    return "0" if n == 0 else f"+{n}" if n > 0 else f"−{-n}"
+
+
 def _status(margin: int) -> Status:
     return "satisfied" if margin >= 1 else "concern" if margin == 0 else "not-satisfied"
 
@@ -55,7 +59,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     reasons = [
         f"Burden: highest residual severity {SEVERITY_ORDER[top]} ({top}) on "
         f"{listing(ctx.right_title(r.right) for r in worst)}"
-        + (f"; + {scope_pen} for general scope" if scope_pen else "; + 0: targeted scope"),
+        + (f"; + {scope_pen} for general scope." if scope_pen else "; + 0: targeted scope."),
     ]
     inherited = f" (inherited from {listing(facts.population_from)})" if facts.population_from else ""
     if count is None:
@@ -67,17 +71,17 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
         reasons.append(f"Scale: {number(count)} people affected{inherited} "
                        f"{'≥' if scales[0] else '<'} {number(calc.mass_scale_threshold)}: + {scales[0]}.")
     reasons.append(f"Benefit: weightiest aim '{aim.title}' is {aim.importance} ({importance}); evidence of "
-                   f"effectiveness {m.effectiveness.level} ({eff:+d}) → {benefit}.")
+                   f"effectiveness {m.effectiveness.level} ({_signed(eff)}) → {benefit}.")
     outcomes = []
     for scale in scales:
         burden = top + scope_pen + scale
         margin = benefit - burden
         outcomes.append(_status(margin))
         reasons.append(f"{'With' if scale else 'Without'} the scale level: burden {top} + {scope_pen} + {scale} = "
-                       f"{burden}; margin {benefit} − {burden} = {margin:+d} → {_status(margin)}."
+                       f"{burden}; margin {benefit} − {burden} = {_signed(margin)} → {_status(margin)}."
                        if len(scales) > 1 else
                        f"Burden {top} + {scope_pen} + {scale} = {burden}; margin {benefit} − {burden} = "
-                       f"{margin:+d} → {_status(margin)} (≥ +1 satisfied, 0 concern, < 0 not-satisfied).")
+                       f"{_signed(margin)} → {_status(margin)} (≥ +1 satisfied, 0 concern, < 0 not-satisfied).")
     det = facts.detection
     if det is not None and det.result.innocent_users_flagged_per_year.central is not None:
         reasons.append(f"Not in the sum but weighed in words: about "
