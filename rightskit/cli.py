@@ -156,9 +156,16 @@ def render(path: Path, out_dir: Path, formats: str, templates: Path | None, fram
     from .pipeline import render as run
 
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    show = sys.stderr.isatty()
-    written = run(path, out_dir, wanted, _options(frameworks_dir, as_of), templates=templates,
-                  progress=(lambda msg: click.echo(f"  {msg}", err=True)) if show else None)
+    options = _options(frameworks_dir, as_of)
+    if not sys.stderr.isatty():
+        written = run(path, out_dir, wanted, options, templates=templates)
+    else:
+        # A live status line on a terminal; logs and pipes get only the list of files written.
+        from rich.console import Console
+
+        with Console(stderr=True).status("evaluating…") as status:
+            written = run(path, out_dir, wanted, options, templates=templates,
+                          progress=lambda msg: status.update(f"writing {msg}…"))
     for file in written:
         click.echo(str(file))
 

@@ -36,6 +36,11 @@ def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
     except SyntaxError as exc:
         where = SourceLocation(shown, exc.lineno or 0, exc.offset or 0)
         raise InputError("syntax error", [Problem(f"Python syntax error: {exc.msg}", where)]) from None
+    except SystemExit as exc:  # sys.exit() in the author's code must not end rightskit silently
+        problem = _user_frame(exc, real, shown)
+        raise InputError("the assessment script exited", [Problem(
+            f"the script called exit({exc.code!r}) instead of defining 'assessment'", problem.location,
+            "remove the exit() call")]) from None
     except Exception as exc:  # the author's code failed: report their line, not ours
         raise InputError("the assessment script failed", [_user_frame(exc, real, shown)]) from None
     finally:
@@ -48,10 +53,34 @@ def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
         return model, lambda p: _relabel_loc(value.locate(p), real, shown)
     if isinstance(value, AssessmentModel):
         return value, lambda p: SourceLocation(shown)
+    if value is not None:
+        raise InputError("wrong assessment type", [Problem(
+            f"'assessment' is of type {type(value).__name__}, not a rightskit.Assessment",
+            SourceLocation(shown, _assignment_line(real), 1),
+            "assign the rightskit.Assessment you built (e.g. 'assessment = a')",
+        )])
     raise InputError("no assessment", [Problem(
         "the file defines no 'assessment'", SourceLocation(shown, 1, 1),
         "assign a rightskit.Assessment to a module-level variable named 'assessment'",
     )])
+
+
+def _assignment_line(real: str) -> int:
+    """The line of the last module-level 'assessment = …' (or 'def build'), else 1."""
+    import ast
+
+    try:
+        tree = ast.parse(Path(real).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return 1
+    line = 1
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, ast.AnnAssign | ast.AugAssign) else []
+        assigns = any(isinstance(t, ast.Name) and t.id == "assessment" for t in targets)
+        if assigns or (isinstance(node, ast.FunctionDef) and node.name == "build"):
+            line = node.lineno
+    return line
 
 
 def _user_frame(exc: BaseException, real: str, shown: str) -> Problem:

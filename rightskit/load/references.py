@@ -119,7 +119,13 @@ def resolve(
                                                                  key_path(path)), hint))
 
     wanted: list[str] = []
+    listed_at: dict[str, int] = {}
     for i, use in enumerate(assessment.frameworks):
+        if use.id in listed_at:
+            report(("frameworks", i),
+                   f"framework '{use.id}' is listed twice (first at frameworks[{listed_at[use.id]}])",
+                   "remove one of them")
+        listed_at.setdefault(use.id, i)
         if use.id not in library:
             report(("frameworks", i), f"unknown framework '{use.id}'",
                    did_you_mean(use.id, library.ids()) or "run 'rightskit frameworks' to list them")
@@ -220,8 +226,11 @@ def _index_local(a: Assessment, index: RefIndex, report: Any, locator: Locator) 
                 report((section, i, "id"), f"duplicate id '{item.id}' (first defined at {where or section})",
                        "give each one its own id")
                 continue
-            if index.get(kind, item.id) is not None:
-                report((section, i, "id"), f"id '{item.id}' clashes with a framework {kind}", "rename it")
+            if index.get(kind, item.id) is not None or index.get("framework", item.id) is not None:
+                # Framework records are '<framework>/<id>', so a local id can only clash with a framework's
+                # own id: a citation 'eu-charter' would then be ambiguous.
+                what = f"a framework {kind}" if index.get(kind, item.id) is not None else f"framework '{item.id}'"
+                report((section, i, "id"), f"id '{item.id}' clashes with {what}", "rename it")
                 continue
             first[item.id] = i
             index.add(kind, item.id, item)

@@ -63,13 +63,38 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
         in_dict = isinstance(node, dict) and step in node
         in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
         if in_dict and i + 1 < len(loc) and not isinstance(node[step], dict | list):
-            # A union tag that happens to equal a data key (a condition's 'field'): more steps follow,
-            # but the value is a scalar, so this step cannot be a key of the data. Skip it.
-            continue
+            if loc[i + 1] in node:
+                # A union tag that happens to equal a data key (a condition's 'field'): more steps follow,
+                # the value is a scalar and the next step is a sibling key. Skip the tag.
+                continue
+            # A scalar shorthand expanded by a validator (an Estimate written as a number): point at it.
+            out.append(step)
+            break
         if in_dict or in_list:
             node = node[step]
             out.append(step)
     return tuple(out)
+
+
+_ID_HINT = "use lowercase letters, digits and '-' (references join ids with '/')"
+# Codes that are not rightskit ids get their own format in the hint (the id hint would mislead).
+_PATTERN_HINTS = {
+    "ecli": "an ECLI looks like 'ECLI:EU:C:2014:238'",
+    "celex": "a CELEX number looks like '32021R1232'",
+    "application_numbers": "an ECtHR application number looks like '58170/13'",
+}
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    """The last named step of a pydantic loc (list indexes skipped)."""
+    return next((str(step) for step in reversed(loc) if isinstance(step, str)), "")
+
+
+def _lower_first(msg: str) -> str:
+    """'Input should be …' → 'input should be …', but 'URL scheme …' stays (an acronym)."""
+    if len(msg) > 1 and msg[1].isupper():
+        return msg
+    return msg[0].lower() + msg[1:]
 
 
 def problems_from(
@@ -100,9 +125,9 @@ def problems_from(
             hint = (did_you_mean(str(value), choices) if isinstance(value, str) else "") or f"expected {expected}"
         elif kind == "string_pattern_mismatch":
             message = f"invalid id or code {err.get('input')!r}"
-            hint = "use lowercase letters, digits and '-' (references join ids with '/')"
+            hint = _PATTERN_HINTS.get(_field_name(loc), _ID_HINT)
         else:
-            message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
+            message = _lower_first(err["msg"]) if err["msg"] else kind
             message = message.removeprefix("value error, ")
         problems.append(Problem(message, SourceLocation(where.path, where.line, where.col, key_path(path)), hint))
     return problems

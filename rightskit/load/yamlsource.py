@@ -8,6 +8,7 @@ any value, even after ``include:`` has merged several files.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,13 @@ class _Loader(_BaseLoader):
         yield data
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise _located(self.display_name, key_node, "a mapping key must be a plain value", "quote the key")
+            if not isinstance(key, str):
+                # Every key in rightskit's formats is a field name; 'null:', '1.5:' or 'yes:' would
+                # otherwise reach pydantic, which reports them without a place ("keys should be strings").
+                plain = isinstance(key, int | float | bool) or key is None
+                message = f"a mapping key must be a field name, not {key!r}" if plain else \
+                    "a mapping key must be a plain value"
+                raise _located(self.display_name, key_node, message, "quote the key")
             if key in data:
                 first = data.key_marks[key]
                 raise _located(
@@ -100,6 +106,9 @@ class _Loader(_BaseLoader):
             data.item_marks.append((self.display_name, *_mark(child)))
 
     def construct_undefined(self, node: yaml.Node) -> Any:
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise _located(self.display_name, node, "YAML merge keys ('<<') are not supported",
+                           "write the fields out in full")
         raise _located(self.display_name, node, f"unsupported YAML tag {node.tag!r}", "remove the tag")
 
 
@@ -154,17 +163,26 @@ def read_text(path: Path, display: str) -> str:
     """Read a UTF-8 file with size and encoding checks; every failure is a located InputError."""
     loc = SourceLocation(display)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{display}: not found", [Problem("file not found", loc, "check the path")]) from None
     except OSError as exc:
         raise InputError(str(exc), [Problem(f"cannot read: {exc.strerror}", loc)]) from None
-    if size > MAX_FILE_BYTES:
-        raise InputError(
-            "file too large",
-            [Problem(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", loc, "split it with include:")],
-        )
-    raw = path.read_bytes()
+    if not stat.S_ISREG(info.st_mode):
+        # A device, FIFO or socket (e.g. a symlink to /dev/zero) would never end or never answer.
+        raise InputError("not a regular file", [Problem("not a regular file", loc, "name a .yaml file")])
+    too_large = Problem(f"file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", loc,
+                        "split it with include:")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError("file too large", [too_large])
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise InputError(str(exc), [Problem(f"cannot read: {exc.strerror}", loc)]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError("file too large", [Problem(f"file is over the {MAX_FILE_BYTES:,}-byte limit", loc,
+                                                    "split it with include:")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -203,8 +221,18 @@ def parse_yaml(text: str, display: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = SourceLocation(display, mark.line + 1, mark.column + 1) if mark else SourceLocation(display)
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.problem.startswith("but "):
+            what = f"{exc.context}, {exc.problem}"  # 'expected a single document …, but found another document'
         raise InputError("YAML syntax error", [Problem(f"YAML syntax error: {what}", where,
                                                        "check indentation and quoting")]) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids in a file (NUL, other control characters): point at it.
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        raise InputError("YAML error", [Problem(
+            f"character U+{char:04X} is not allowed in YAML ({exc.reason})", SourceLocation(display, line, col),
+            "remove it, or write it as an escape such as \"\\x07\" inside double quotes")]) from None
     except yaml.YAMLError as exc:
         raise InputError("YAML error", [Problem(f"YAML error: {exc}", SourceLocation(display))]) from None
     except RecursionError:

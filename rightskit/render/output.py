@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
-from ..errors import RenderError
+from ..errors import RenderError, UsageError
 
 
 def ensure_out_dir(out_dir: Path) -> Path:
     """Create ``out_dir`` if needed and return its resolved path."""
+    if out_dir.exists() and not out_dir.is_dir():
+        # A command-line mistake (exit 2), and never a reason to touch that file.
+        raise UsageError(f"-o {out_dir}: is a file, not a folder; give a folder for the report")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -39,8 +43,13 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     A render killed midway leaves the previous file intact.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir() and not path.is_symlink():
+        raise UsageError(f"{path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -53,10 +62,10 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
         if path.is_symlink():
             path.unlink()
         os.replace(tmp, path)
-    except BaseException:
-        try:
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        if isinstance(exc, OSError):
+            raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
     return path
