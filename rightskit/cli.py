@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,8 +45,7 @@ def handle_errors(fn: F) -> F:
                 raise
             click.echo(exc.format(), err=True)
             if exc.problems:
-                n = len([p for p in exc.problems if p.severity == "error"])
-                click.echo(f"rightskit: {n} error(s)", err=True)
+                click.echo(f"rightskit: {exc.error_count} error(s)", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -68,14 +67,19 @@ def _options(frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> Any:
 
 def common(fn: F) -> F:
     """Options every assessment command takes."""
-    fn = click.option("--frameworks-dir", "frameworks_dir", multiple=True, type=click.Path(path_type=Path),
+    fn = click.option("--frameworks-dir", "frameworks_dir", multiple=True,
+                      type=click.Path(path_type=Path, exists=True, file_okay=False),
                       help="Extra folder of framework YAML, searched before the shipped ones.")(fn)
     fn = click.option("--as-of", "as_of", callback=_date, default=None,
                       help="Evaluate as of this date instead of the assessment's (YYYY-MM-DD).")(fn)
     return fn
 
 
-def _write_or_print(data: bytes | str, output: Path | None) -> None:
+def _write_or_print(data: bytes | str, output: Path | None, inputs: Iterable[Path] = ()) -> None:
+    if output is not None:
+        from .render.output import refuse_inputs
+
+        refuse_inputs(output, inputs)  # -o never replaces a file the command read
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -109,15 +113,17 @@ def check(paths: tuple[Path, ...], frameworks_dir: tuple[Path, ...], as_of: dt.d
     from .summary import summary_lines
 
     problems = []
+    total = 0
     for path in paths:
         try:
             resolved = load(path, _options(frameworks_dir, as_of))
         except InputError as exc:
             problems.extend(exc.problems)
+            total += exc.error_count
             continue
         click.echo("\n".join(summary_lines(resolved)))
     if problems:
-        raise InputError(f"{len(problems)} problem(s)", problems)
+        raise InputError(f"{total} problem(s)", problems, total=total)
 
 
 @main.command()
@@ -138,7 +144,7 @@ def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Pa
         from .evaluate import text_table
 
         data = text_table(bundle.results)
-    _write_or_print(data, output)
+    _write_or_print(data, output, bundle.input_files)
 
 
 @main.command()
@@ -187,7 +193,7 @@ def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir
     from .render.diagram import diagram as draw
 
     bundle = run(path, _options(frameworks_dir, as_of))
-    _write_or_print(draw(bundle, view, fmt), output)
+    _write_or_print(draw(bundle, view, fmt), output, bundle.input_files)
 
 
 @main.command()
@@ -210,13 +216,14 @@ def diff(path_a: Path, path_b: Path, fmt: str, output: Path | None, renames: tup
 
     comparison = run(path_a, path_b, _options(frameworks_dir, as_of_a or as_of),
                      _options(frameworks_dir, as_of_b or as_of), parse_renames(renames))
-    _write_or_print(format_diff(comparison, fmt), output)
+    _write_or_print(format_diff(comparison, fmt), output,
+                    [*comparison.a.resolved.files, *comparison.b.resolved.files])
 
 
 @main.command()
 @click.argument("path", type=PATH_ARG)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
-@click.option("--port", default=8765, show_default=True, type=int)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser tab.")
 @common
 @handle_errors
@@ -232,7 +239,8 @@ def serve(path: Path, host: str, port: int, open_browser: bool, frameworks_dir: 
 @click.argument("framework_id", required=False)
 @click.option("--as-of", "as_of", callback=_date, default=None, help="Show the legal state on this date.")
 @click.option("--unverified", is_flag=True, help="List the records not yet verified against official texts.")
-@click.option("--frameworks-dir", "frameworks_dir", multiple=True, type=click.Path(path_type=Path))
+@click.option("--frameworks-dir", "frameworks_dir", multiple=True,
+              type=click.Path(path_type=Path, exists=True, file_okay=False))
 @handle_errors
 def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool,
                frameworks_dir: tuple[Path, ...]) -> None:
@@ -264,7 +272,8 @@ def export(path: Path, fmt: str, output: Path | None) -> None:
     from .export import export_assessment
     from .load import load_assessment
 
-    _write_or_print(export_assessment(load_assessment(path).model, fmt), output)
+    loaded = load_assessment(path)
+    _write_or_print(export_assessment(loaded.model, fmt), output, loaded.files)
 
 
 @main.command()

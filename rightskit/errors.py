@@ -49,10 +49,17 @@ class RightskitError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+    def __init__(self, message: str, problems: Sequence[Problem] = (), total: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.problems: list[Problem] = list(problems)
+        self.total = total  # errors found, when more were found than ``problems`` lists (see capped)
+
+    @property
+    def error_count(self) -> int:
+        """How many errors were found (the listed problems may be capped at MAX_PROBLEMS)."""
+        listed = sum(1 for p in self.problems if p.severity == "error")
+        return max(listed, self.total or 0)
 
     def format(self) -> str:
         """All problems, one per line, or the message when there are none."""
@@ -83,6 +90,21 @@ class UsageError(RightskitError):
     exit_code = 2
 
 
+#: Most problems reported at once; the others are counted in a final note (documented in docs/limits.md).
+#: Beyond a few hundred nobody reads them, and working out a hint for each would make a hostile file slow.
+MAX_PROBLEMS = 200
+
+
+def capped(problems: Sequence[Problem], total: int | None = None) -> list[Problem]:
+    """The first :data:`MAX_PROBLEMS` of ``problems`` and, when there are more, a note counting the rest."""
+    total = len(problems) if total is None else total
+    shown = list(problems[:MAX_PROBLEMS])
+    if total > len(shown):
+        shown.append(Problem(f"… and {total - len(shown):,} more problem(s) not shown", None,
+                             "fix the ones above first", "note"))
+    return shown
+
+
 @dataclass
 class ProblemCollector:
     """Collects problems so a stage can report all of them and stop once."""
@@ -103,7 +125,12 @@ class ProblemCollector:
         errors = self.errors
         if errors:
             errors.sort(key=_problem_order)
-            raise cls(f"{summary}: {len(errors)} problem(s)", errors)
+            raise cls(f"{summary}: {len(errors)} problem(s)", capped(errors), total=len(errors))
+
+    @property
+    def full(self) -> bool:
+        """True once more problems would not be shown: skip the work of hints for them."""
+        return len(self.problems) >= MAX_PROBLEMS
 
 
 def _problem_order(p: Problem) -> tuple[str, int, int, str]:

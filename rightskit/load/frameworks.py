@@ -68,7 +68,7 @@ class FrameworkLibrary:
             try:
                 framework = validate(Framework, raw, partial(locate, raw), shown, f"framework '{fid}'")
             except InputError as exc:
-                raise FrameworkError(exc.message, exc.problems) from None
+                raise FrameworkError(exc.message, exc.problems, total=exc.total) from None
             if framework.id != fid:
                 raise FrameworkError(
                     "framework id mismatch",

@@ -25,7 +25,12 @@ def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
 
     real = os.fspath(path.resolve())
     old_path = list(sys.path)
-    sys.path.insert(0, os.fspath(path.resolve().parent))
+    old_bytecode = sys.dont_write_bytecode
+    old_modules = set(sys.modules)
+    folder = path.resolve().parent
+    sys.path.insert(0, os.fspath(folder))
+    # Helpers the script imports from its folder must not leave __pycache__ there: inputs stay untouched.
+    sys.dont_write_bytecode = True
     try:
         namespace = runpy.run_path(real, run_name="__rightskit_assessment__")
         value = namespace.get("assessment")
@@ -45,6 +50,8 @@ def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
         raise InputError("the assessment script failed", [_user_frame(exc, real, shown)]) from None
     finally:
         sys.path[:] = old_path
+        sys.dont_write_bytecode = old_bytecode
+        _forget_local_modules(old_modules, folder)
     if isinstance(value, Builder):
         try:
             model = value.build()
@@ -83,6 +90,15 @@ def _assignment_line(real: str) -> int:
     return line
 
 
+def _forget_local_modules(before: set[str], folder: Path) -> None:
+    """Unload the helper modules the script imported from its own folder: two assessments run in one
+    process must not share a 'helpers' module (nor see each other's state through it)."""
+    for name in set(sys.modules) - before:
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if file and Path(file).resolve().is_relative_to(folder):
+            del sys.modules[name]
+
+
 def _user_frame(exc: BaseException, real: str, shown: str) -> Problem:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.realpath(f.filename) == real]
     line = frames[-1].lineno if frames else 0
@@ -99,6 +115,6 @@ def _relabel_loc(loc: SourceLocation | None, real: str, shown: str) -> SourceLoc
 
 def _relabel(exc: RightskitError, real: str, shown: str) -> RightskitError:
     problems = [Problem(p.message, _relabel_loc(p.location, real, shown), p.hint, p.severity) for p in exc.problems]
-    return type(exc)(exc.message, problems)
+    return type(exc)(exc.message, problems, total=exc.total)
 
 

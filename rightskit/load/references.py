@@ -143,6 +143,8 @@ def resolve(
     listed = {u.id for u in assessment.frameworks} | set(SUPPORT_FRAMEWORKS)
     _index_local(assessment, index, report, locator)
 
+    known: dict[tuple[str, ...], list[str]] = {}
+
     def check(path: Path_, ref: str, kinds: tuple[str, ...], what: str) -> None:
         if index.kind_of(ref, kinds):
             return
@@ -151,8 +153,12 @@ def resolve(
             report(path, f"'{ref}' is in framework '{fid}', which the assessment does not list",
                    f"add '{fid}' to frameworks:")
             return
-        report(path, f"unknown {what} '{ref}'", did_you_mean(ref, index.ids(*kinds)) or
-               f"known {what}s: {', '.join(index.ids(*kinds)[:8])}{' …' if len(index.ids(*kinds)) > 8 else ''}")
+        if problems.full:  # only counted from here on: no hint, so a file with 100,000 bad references stays fast
+            report(path, f"unknown {what} '{ref}'")
+            return
+        ids = known.setdefault(kinds, index.ids(*kinds))
+        report(path, f"unknown {what} '{ref}'", did_you_mean(ref, ids) or
+               f"known {what}s: {', '.join(ids[:8])}{' …' if len(ids) > 8 else ''}")
 
     a = assessment
     interfered: dict[str, set[str]] = {}

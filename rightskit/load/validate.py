@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import InputError, Problem, SourceLocation, did_you_mean
+from ..errors import MAX_PROBLEMS, InputError, Problem, SourceLocation, capped, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 Locator = Callable[[tuple[int | str, ...]], SourceLocation | None]
@@ -102,7 +102,7 @@ def problems_from(
 ) -> list[Problem]:
     """One located problem per pydantic error, with a hint where one helps."""
     problems: list[Problem] = []
-    for err in exc.errors(include_url=False):
+    for err in exc.errors(include_url=False)[:MAX_PROBLEMS]:  # the rest are only counted (see validate)
         loc = tuple(err["loc"])
         path = _data_path(data, loc)
         where = locator(path) or SourceLocation(display)
@@ -140,4 +140,5 @@ def validate(model: type[M], data: Any, locator: Locator, display: str, what: st
     except ValidationError as exc:
         problems = problems_from(exc, model, data, locator, display)
         problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.col) if p.location else ("", 0, 0))
-        raise InputError(f"invalid {what}: {len(problems)} problem(s)", problems) from None
+        total = exc.error_count()
+        raise InputError(f"invalid {what}: {total} problem(s)", capped(problems, total), total=total) from None

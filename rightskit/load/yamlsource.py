@@ -25,6 +25,9 @@ except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
 MAX_FILE_BYTES = 16 * 1024 * 1024
 #: Most nodes a document may expand to once aliases are followed (billion-laughs guard).
 MAX_EXPANDED_NODES = 2_000_000
+#: Most characters of text a document may expand to once aliases are followed (a file without aliases
+#: holds at most MAX_FILE_BYTES).
+MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES
 #: Deepest nesting accepted.
 MAX_DEPTH = 64
 
@@ -105,6 +108,13 @@ class _Loader(_BaseLoader):
             data.append(self.construct_object(child, deep=True))
             data.item_marks.append((self.display_name, *_mark(child)))
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            raise _located(self.display_name, node, f"number with {len(str(node.value)):,} characters is too large",
+                           "write a smaller number") from None
+
     def construct_undefined(self, node: yaml.Node) -> Any:
         if node.tag == "tag:yaml.org,2002:merge":
             raise _located(self.display_name, node, "YAML merge keys ('<<') are not supported",
@@ -115,6 +125,7 @@ class _Loader(_BaseLoader):
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 _Loader.add_constructor(None, _Loader.construct_undefined)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 # Timestamps stay strings so pydantic owns date parsing and its error messages.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)  # type: ignore[type-var]
 
@@ -132,7 +143,7 @@ def _located(file: str, node: yaml.Node, message: str, hint: str = "") -> _Locat
 
 def _check_size(root: yaml.Node, file: str) -> None:
     """Refuse documents whose alias expansion or nesting is too large, before constructing them."""
-    sizes: dict[int, int] = {}
+    sizes: dict[int, tuple[int, int]] = {}  # node -> (nodes, characters of text) once aliases are followed
     # Iterative post-order walk: a recursive one would overflow on deep documents.
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
     while stack:
@@ -147,13 +158,20 @@ def _check_size(root: yaml.Node, file: str) -> None:
         elif isinstance(node, yaml.MappingNode):
             children = [n for pair in node.value for n in pair]
         if done or not children:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            total = 1 + sum(sizes[id(c)][0] for c in children)
+            chars = len(node.value) if isinstance(node, yaml.ScalarNode) else sum(sizes[id(c)][1] for c in children)
             if total > MAX_EXPANDED_NODES:
                 raise _located(
                     file, node, f"document expands to more than {MAX_EXPANDED_NODES:,} nodes (alias bomb?)",
                     "remove the repeated aliases (&/*)",
                 )
-            sizes[id(node)] = total
+            if chars > MAX_EXPANDED_CHARS:
+                # Few aliases of one long text would pass the node count and still fill the disk with reports.
+                raise _located(
+                    file, node, f"document expands to more than {MAX_EXPANDED_CHARS:,} characters of text "
+                    "(alias bomb?)", "remove the repeated aliases (&/*) of long texts",
+                )
+            sizes[id(node)] = (total, chars)
             continue
         stack.append((node, depth, True))
         stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)

@@ -141,7 +141,7 @@ class Safeguard(StrictModel):
         default="voluntary", description="The binding provision that imposes it, or 'voluntary'."
     )
     mitigates: list[Mitigation] = Field(default_factory=list, description="Interferences it mitigates.")
-    conditions: list[str] = Field(default_factory=list, description="Conditions attached to it, in words.")
+    conditions: list[Text] = Field(default_factory=list, description="Conditions attached to it, in words.")
     effective: bool = Field(default=True, description="False when it exists on paper but does not work in practice.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the safeguard.")
 
@@ -245,7 +245,7 @@ class Assessment(StrictModel):
 
     id: LocalId = Field(description="Assessment id, used in output names.")
     title: ShortText = Field(description="Title of the assessment.")
-    authors: list[str] = Field(default_factory=list, description="Who wrote it.")
+    authors: list[ShortText] = Field(default_factory=list, description="Who wrote it.")
     as_of: dt.date = Field(description="The date the law is applied as of.")
     frameworks: list[FrameworkUse] = Field(min_length=1, description="Frameworks used, e.g. 'eu-charter'.")
     summary: Text | None = Field(default=None, description="What is assessed and why.")

@@ -72,9 +72,10 @@ class Citation(StrictModel):
 class Estimate(StrictModel):
     """A sourced quantity with an optional range, e.g. a false-positive rate of 1e-3 to 1e-2."""
 
-    value: float | None = Field(default=None, description="Central value; None when only a range is known.")
-    low: float | None = Field(default=None, description="Lower end of the plausible range.")
-    high: float | None = Field(default=None, description="Upper end of the plausible range.")
+    value: float | None = Field(default=None, allow_inf_nan=False,
+                                description="Central value; None when only a range is known.")
+    low: float | None = Field(default=None, allow_inf_nan=False, description="Lower end of the plausible range.")
+    high: float | None = Field(default=None, allow_inf_nan=False, description="Upper end of the plausible range.")
     unit: str | None = Field(default=None, max_length=80, description="Unit, e.g. 'items/day' or 'rate'.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the figure.")
     note: str | None = Field(default=None, max_length=2000, description="Caveats: definitions, period, scope.")

@@ -57,8 +57,10 @@ def render_html(ctx: ReportContext, templates: Path | None = None) -> str:
         raise _located(where, exc.lineno, f"template syntax error: {exc.message}",
                        "fix the template syntax") from None
     except jinja2.TemplateNotFound as exc:
+        file, line = _template_frame(exc)  # the {% include %} or {% import %} that names it
+        found = SourceLocation(file, line) if line else SourceLocation(str(templates or TEMPLATES_DIR))
         raise TemplateError(f"template not found: {exc.name}", [Problem(
-            f"template '{exc.name}' not found", SourceLocation(str(templates or TEMPLATES_DIR)),
+            f"template '{exc.name}' not found", found,
             "name a template that exists in the templates folder or in rightskit's own")]) from None
     except jinja2.UndefinedError as exc:
         file, line = _template_frame(exc)

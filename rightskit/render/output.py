@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import RenderError, UsageError
@@ -69,3 +70,11 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
             raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
     return path
+
+
+def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    """Refuse an output file that is one of the files the command read: an output never replaces an input."""
+    target = path.resolve()
+    if any(Path(file).resolve() == target for file in inputs):
+        raise UsageError(f"-o {path}: is an input of this command (it was read to make this output); "
+                         "write the output elsewhere")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import tempfile
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RenderError
+from ..errors import Problem, RenderError, SourceLocation, TemplateError
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
@@ -65,12 +66,27 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
                     timestamp=epoch,
                 )
         except typst.TypstError as exc:
-            detail = getattr(exc, "diagnostic", "") or str(exc)
-            where = "your report.typ" if template != TEMPLATES_DIR / MAIN else "the PDF template"
-            raise RenderError(f"typesetting the PDF failed in {where}: {getattr(exc, 'message', exc)}\n{detail}") \
-                from None
+            raise _typst_error(exc, template, root) from None
         except RuntimeError as exc:  # older typst wheels raise a plain RuntimeError
             raise RenderError(f"typesetting the PDF failed: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - multi-page formats return lists
         raise RenderError("typst returned no PDF")
     return pdf
+
+
+_SPAN = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+)")
+
+
+def _typst_error(exc: Exception, template: Path, root: Path) -> RenderError | TemplateError:
+    """A Typst failure located in the user's report.typ (never in our private temporary folder)."""
+    message = str(getattr(exc, "message", exc)).replace(str(root), "<report root>")
+    detail = str(getattr(exc, "diagnostic", "") or "")
+    # Typst names files relative to the working directory; show the template the user wrote instead.
+    detail = re.sub(r"(?:[^\s]*/)?" + re.escape(root.name) + r"/", "", detail)
+    if template == TEMPLATES_DIR / MAIN:
+        return RenderError(f"typesetting the PDF failed in the PDF template: {message}\n{detail}")
+    m = _SPAN.search(detail)
+    line, col = (int(m["line"]), int(m["col"])) if m and m["file"].endswith(MAIN) else (0, 0)
+    where = SourceLocation(str(template), line, col)
+    return TemplateError(f"{where}: {message}", [Problem(f"Typst error: {message}", where,
+                                                         "fix your report.typ at this line")])
