@@ -31,6 +31,7 @@ CASES = {
     "missing-include": ("report.html.j2", "html", "template '_missing.html.j2' not found"),
     "typst-syntax-error": ("report.typ", "pdf", "expected expression"),
     "typst-reads-outside": ("report.typ", "pdf", "file not found"),
+    "typst-package-import": ("report.typ", "pdf", "the template imports a Typst package (\"@preview/…)"),
 }
 OUTPUT = {"html": "index.html", "pdf": "report.pdf"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import Citation, Estimate, Source
@@ -68,6 +68,16 @@ class DetectionFigures(StrictModel):
         default=None, description="Items a user sends per day, to turn false hits into users flagged."
     )
     review_minutes_per_hit: Estimate | None = Field(default=None, description="Human review time per hit, minutes.")
+
+    @field_validator("prevalence", "true_positive_rate", "false_positive_rate")
+    @classmethod
+    def _a_rate(cls, value: Estimate | None) -> Estimate | None:
+        # A rate above 1 or below 0 is a typo (a percentage written as 12 for 12%), not a figure.
+        if value is not None:
+            for number in (value.value, value.low, value.high):
+                if number is not None and not 0 <= number <= 1:
+                    raise ValueError(f"a rate must be between 0 and 1, got {number} (write 12% as 0.12)")
+        return value
 
 
 class Interference(StrictModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
@@ -82,7 +83,15 @@ class _Builder:
             where = self.bundle.resolved.locate((section, i))
         except Exception:  # a locator is best effort; the report does not depend on it
             return None
-        return str(where) if where and where.line else None
+        if not where or not where.line:
+            return None
+        path = Path(where.path)
+        if path.is_absolute():
+            # An absolute path would leak the author's folders (a home directory) into a shared report.
+            files = self.bundle.resolved.files
+            base = files[0].parent.parent if files else path.parent
+            path = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
+        return f"{path.as_posix()}:{where.line}:{where.col or 1}"
 
     def title_of(self, kind: str, ident: str) -> str:
         if kind == "measure":

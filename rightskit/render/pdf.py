@@ -46,6 +46,7 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
     template = TEMPLATES_DIR / MAIN
     if templates is not None and (Path(templates) / MAIN).is_file():
         template = Path(templates) / MAIN
+        _refuse_packages(template)
     epoch = source_date_epoch()
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
@@ -72,6 +73,23 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
     if not isinstance(pdf, bytes):  # pragma: no cover - multi-page formats return lists
         raise RenderError("typst returned no PDF")
     return pdf
+
+
+_PACKAGE_IMPORT = re.compile(r'"@[a-z0-9-]+/')
+
+
+def _refuse_packages(template: Path) -> None:
+    """Refuse a user template that imports a Typst package: Typst would download it while rendering."""
+    text = template.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _PACKAGE_IMPORT.search(line)
+        if match:
+            raise TemplateError("template imports a package", [Problem(
+                f"the template imports a Typst package ({match.group(0)}…)",
+                SourceLocation(str(template), number, match.start() + 1),
+                "rendering fetches nothing from the network: put the package's files next to the template "
+                "and import them by relative path",
+            )])
 
 
 _SPAN = re.compile(r"┌─ (?P<file>[^\n]+?):(?P<line>\d+):(?P<col>\d+)")
