@@ -91,6 +91,7 @@ class Bibliography:
 
     index: RefIndex
     used: dict[str, set[str]] = field(default_factory=dict)  # ref -> pinpoints cited
+    _cites: dict[tuple[str, str | None, str | None, str | None], r.Cite] = field(default_factory=dict)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -150,6 +151,14 @@ class Bibliography:
 
     def cite_ref(self, ref: str, pinpoint: str | None = None, quote_: str | None = None,
                  note: str | None = None) -> r.Cite:
+        key = (ref, pinpoint, quote_, note)
+        cached = self._cites.get(key)
+        if cached is not None:  # findings cite the same few sources thousands of times; Cite is frozen
+            return cached
+        self._cites[key] = made = self._make_cite(ref, pinpoint, quote_, note)
+        return made
+
+    def _make_cite(self, ref: str, pinpoint: str | None, quote_: str | None, note: str | None) -> r.Cite:
         pins = self.used.setdefault(ref, set())
         if pinpoint:
             pins.add(pinpoint)

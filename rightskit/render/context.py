@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,23 @@ class _Builder:
         # Measures the results know but the model does not (should not happen) still get a section.
         self.measure_ids += [mid for mid in self.results.measures if mid not in self.measure_ids]
         self.models = {m.id: m for m in self.a.measures}
+        # Reverse indices, built once: per-measure scans of every other record made the context quadratic.
+        self.position: dict[str, int] = {}
+        self.fed_by: dict[str, set[str]] = {}
+        for i, m in enumerate(self.a.measures):
+            self.position.setdefault(m.id, i)
+            for target in m.feeds:
+                self.fed_by.setdefault(target, set()).add(m.id)
+        self.alternatives_of: dict[str, set[str]] = {}
+        for alt in self.a.alternatives:
+            for target in alt.replaces:
+                self.alternatives_of.setdefault(target, set()).add(alt.id)
+        self.safeguards_of: dict[str, set[str]] = {}
+        for sg in self.a.safeguards:
+            for mit in sg.mitigates:
+                self.safeguards_of.setdefault(mit.measure, set()).add(sg.id)
+        self._missing: dict[str, r.MissingSafeguard] = {}
+        self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
         self.step_defs = self._step_defs()
 
@@ -161,7 +179,7 @@ class _Builder:
     def measure(self, mid: str) -> r.Measure:
         res = self.results.measures[mid]
         m = self.models.get(mid)
-        pos = next((i for i, x in enumerate(self.a.measures) if x.id == mid), None)
+        pos = self.position.get(mid)
         view = f"measure:{mid}"
         return r.Measure(
             id=mid, anchor=anchor("measure", mid), title=m.title if m else res.title,
@@ -177,14 +195,14 @@ class _Builder:
             aims=[a for a in (m.aims if m else []) if self.index.get("aim", a) is not None],
             effectiveness=self.evidence(m.effectiveness) if m else None,
             feeds=sorted(set(m.feeds)) if m else [],
-            fed_by=sorted(x.id for x in self.a.measures if mid in x.feeds),
+            fed_by=sorted(self.fed_by.get(mid, ())),
             steps=self.steps(res),
             interferences=self.interferences(res, m),
             detection=detection_record(m.detection if m else None, res.detection, self.bib),
             flip=self.flip(res),
             missing_safeguards=[self.missing(t) for t in res.missing_safeguards],
-            alternatives=sorted(alt.id for alt in self.a.alternatives if mid in alt.replaces),
-            safeguards=sorted(s.id for s in self.a.safeguards if any(x.measure == mid for x in s.mitigates)),
+            alternatives=sorted(self.alternatives_of.get(mid, ())),
+            safeguards=sorted(self.safeguards_of.get(mid, ())),
             cites=self.bib.cites(m.cite) if m else [],
             diagram=view if view in self.diagrams else None,
             defined_at=self.located("measures", pos) if pos is not None else None,
@@ -193,16 +211,58 @@ class _Builder:
     def steps(self, res: MeasureResult) -> list[r.Step]:
         out = []
         for sid, step in res.steps.items():
+            findings = []
+            for f in step.findings:
+                cites = self.bib.cites(f.cite)
+                type_ref = self.required_type_of(sid, f.id)
+                see = None
+                if type_ref is not None:
+                    # The sources that require a safeguard type are the same for every measure: list them
+                    # once, under Safeguard coverage, instead of in every measure's findings.
+                    entry = self.required.setdefault(type_ref, _RequiredAcc())
+                    entry.cites.update({(c.ref, c.pinpoint or ""): c for c in cites})
+                    kind = f.id.rsplit("/", 1)[-1].split(":", 1)[0]
+                    if kind in ("missing", "ineffective"):
+                        entry.missing.add(res_id(f.id))
+                    elif kind in ("present", "voluntary"):
+                        entry.present.add(res_id(f.id))
+                    see = r.SeeAlso(self.type_title(type_ref), required_anchor(type_ref))
+                    cites = []
+                findings.append(r.Finding(
+                    id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
+                    message=f.message, reasons=list(f.reasons), nodes=[self.node(n) for n in f.nodes],
+                    cites=cites, see=see))
             out.append(r.Step(
                 id=sid, title=self.step_title(sid),
                 status=badges.status(step.status), summary=step.summary, skipped=step.skipped,
-                findings=[
-                    r.Finding(id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
-                              message=f.message, reasons=list(f.reasons), nodes=[self.node(n) for n in f.nodes],
-                              cites=self.bib.cites(f.cite))
-                    for f in step.findings
-                ],
+                findings=findings,
             ))
+        return out
+
+    def required_type_of(self, step_id: str, finding_id: str) -> str | None:
+        """The safeguard type a safeguards-step finding is about (``…/safeguards/missing:<type>``), if any."""
+        if step_id != "safeguards":
+            return None
+        tail = finding_id.rsplit("/safeguards/", 1)[-1]
+        kind, _, type_ref = tail.partition(":")
+        return type_ref if kind and type_ref and self.index.get("safeguard-type", type_ref) is not None else None
+
+    def type_title(self, type_ref: str) -> str:
+        st = self.index.get("safeguard-type", type_ref)
+        return str(st.title) if st else type_ref
+
+    def required_types(self) -> dict[str, r.RequiredType]:
+        """Every safeguard type some measure requires, with its sources once, sorted by id."""
+        out = {}
+        for ref in sorted(self.required):
+            acc = self.required[ref]
+            st = self.index.get("safeguard-type", ref)
+            out[ref] = r.RequiredType(
+                type=ref, anchor=required_anchor(ref), title=self.type_title(ref),
+                description=st.description if st else None,
+                cites=[acc.cites[k] for k in sorted(acc.cites)],
+                missing_in=sorted(acc.missing), present_in=sorted(acc.present - acc.missing),
+            )
         return out
 
     def step_title(self, sid: str) -> str:
@@ -263,11 +323,13 @@ class _Builder:
                       fix_summary=fix_summary, fix_possible=flip.fix_possible, explanation=flip.explanation)
 
     def missing(self, type_ref: str) -> r.MissingSafeguard:
-        st = self.index.get("safeguard-type", type_ref)
-        return r.MissingSafeguard(
-            type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
-            cites=self.bib.cites(st.required_by) if st else [],
-        )
+        if type_ref not in self._missing:  # the same few types are missing for thousands of measures
+            st = self.index.get("safeguard-type", type_ref)
+            self._missing[type_ref] = r.MissingSafeguard(
+                type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
+                cites=self.bib.cites(st.required_by) if st else [], anchor=required_anchor(type_ref),
+            )
+        return self._missing[type_ref]
 
     # -- rights, safeguards, aims, alternatives --------------------------------------------
 
@@ -339,6 +401,25 @@ class _Builder:
         return out
 
 
+@dataclass
+class _RequiredAcc:
+    """What the findings say about one required safeguard type, gathered across measures."""
+
+    cites: dict[tuple[str, str], r.Cite] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)
+
+
+def required_anchor(type_ref: str) -> str:
+    """The anchor of a required safeguard type's entry under Safeguard coverage."""
+    return "required-" + type_ref.replace("/", "-")
+
+
+def res_id(finding_id: str) -> str:
+    """The measure id a finding id starts with."""
+    return finding_id.split("/", 1)[0]
+
+
 def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = None) -> r.ReportContext:
     """The report context for ``bundle``; ``diagrams`` maps view -> sanitised diagram, if any."""
     diagrams = dict(diagrams or {})
@@ -351,6 +432,7 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
     alternatives = {x.id: b.alternative(i) for i, x in enumerate(a.alternatives)}
     frameworks = b.frameworks()
     method = b.method()
+    required = b.required_types()
     bibliography, groups = b.bib.entries()
 
     counts: dict[str, int] = {}
@@ -387,6 +469,7 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
         bibliography=bibliography, bib_groups=groups,
         unverified_count=sum(1 for e in bibliography.values() if e.verified is False),
         diagrams=diagrams, overview=overview, chain=chain, toc=toc, method=method, legend=badges.legend(),
+        required_type_ids=sorted(required), required_types=required,
     )
 
 

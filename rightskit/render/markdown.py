@@ -182,7 +182,9 @@ class _Doc:
                 if f.nodes:
                     text += " — read: " + ", ".join(link(n.label, n.anchor) if n.anchor else code(n.label)
                                                     for n in f.nodes)
-                if f.cites:
+                if f.see:
+                    text += " — required by: the sources under " + link(f.see.label, f.see.anchor)
+                elif f.cites:
                     text += " — " + cites(f.cites)
                 parts.append(text)
             rows.append([link(s.title, "step-" + s.id), badge(s.status),
@@ -218,7 +220,7 @@ class _Doc:
             if m.missing_safeguards:
                 self.add("**Required safeguards that are missing:**", "")
                 self.add(*(f"- ✗ **{esc(x.title)}**" + (f" — {esc(x.description)}" if x.description else "")
-                           + (f" Required by {cites(x.cites)}" if x.cites else "") for x in m.missing_safeguards), "")
+                           + f" ({link('required by', x.anchor)})" for x in m.missing_safeguards), "")
         if m.alternatives:
             self.add("#### Alternatives", "")
             self.add(*(f"- {self.altlink(a)}" for a in m.alternatives), "")
@@ -295,11 +297,15 @@ class _Doc:
                 self.add(*_table(["Measure", "Right", "Strength", "Why"], [
                     [self.mlink(x.measure), self.rlink(x.right), badge(x.strength),
                      (esc(x.rationale or "") + " " + cites(x.cites)).strip()] for x in s.mitigates]))
-        self.add("### Required safeguards that are missing", "")
-        rows = [[self.mlink(mid), f"✗ {esc(x.title)}", cites(x.cites)]
-                for mid in c.measure_ids for x in c.measures[mid].missing_safeguards]
-        self.add(*(_table(["Measure", "Missing safeguard", "Required by"], rows) if rows
-                   else ["✓ No required safeguard is missing.", ""]))
+        self.add("### Required safeguard types", "")
+        rows = []
+        for t in c.required_type_ids:
+            x = c.required_types[t]
+            rows.append([_anchor(x.anchor) + ("✗ missing: " if x.missing_in else "") + esc(x.title),
+                         "; ".join(self.mlink(mid) for mid in x.missing_in) or "—",
+                         "; ".join(self.mlink(mid) for mid in x.present_in) or "—", cites(x.cites)])
+        self.add(*(_table(["Safeguard type", "Missing for", "In place for", "Required by"], rows) if rows
+                   else ["✓ No measure requires a safeguard type from the catalogue.", ""]))
 
     def aims_and_alternatives(self) -> None:
         c = self.ctx

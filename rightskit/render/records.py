@@ -73,6 +73,14 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class SeeAlso:
+    """A pointer to the one place in the report that lists what would otherwise repeat."""
+
+    label: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     anchor: str
@@ -81,7 +89,8 @@ class Finding:
     message: str
     reasons: list[str]
     nodes: list[NodeRef]
-    cites: list[Cite]
+    cites: list[Cite]  # empty when ``see`` points at the entry that lists the sources once
+    see: SeeAlso | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +196,20 @@ class MissingSafeguard:
     title: str
     description: str | None
     cites: list[Cite]  # the provisions and criteria that require it
+    anchor: str  # the RequiredType entry under Safeguard coverage
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredType:
+    """A safeguard type some measure requires: its sources once, and which measures lack or have it."""
+
+    type: str
+    anchor: str
+    title: str
+    description: str | None
+    cites: list[Cite]  # every provision and criterion that requires it, for any measure
+    missing_in: list[str]  # measure ids where it is missing or ineffective
+    present_in: list[str]  # measure ids where a safeguard of the type is in place
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,3 +408,5 @@ class ReportContext:
     toc: list[TocEntry]
     method: list[MethodStep]  # the steps of the test, their questions and sources
     legend: dict[str, list[Badge]]  # 'status', 'verdict', 'severity' -> badges, in scale order
+    required_type_ids: list[str]
+    required_types: dict[str, RequiredType]
