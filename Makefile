@@ -43,7 +43,7 @@ lint: $(STAMP)
 test: setup browser-deps
 	$(PY) -m pytest -n 2 -q
 
-bench: setup browser-deps
+bench: setup
 	$(PY) benchmarks/run.py
 
 schema: $(STAMP)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -100,6 +101,10 @@ def main(debug: bool) -> None:
 
     PATH is an assessment file (.yaml or .py) or a folder holding assessment.yaml or assessment.py.
     """
+    # One-shot commands build large acyclic structures; frequent full collections only cost time.
+    gc.set_threshold(100_000, 20, 100)
+    # pydantic scans every installed package for plugins at import; rightskit uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 @main.command()

@@ -58,7 +58,8 @@ class _Builder:
         self.diagrams = diagrams
         self.measure_ids = [m.id for m in self.a.measures if m.id in self.results.measures]
         # Measures the results know but the model does not (should not happen) still get a section.
-        self.measure_ids += [mid for mid in self.results.measures if mid not in self.measure_ids]
+        known = set(self.measure_ids)
+        self.measure_ids += [mid for mid in self.results.measures if mid not in known]
         self.models = {m.id: m for m in self.a.measures}
         # Reverse indices, built once: per-measure scans of every other record made the context quadratic.
         self.position: dict[str, int] = {}
@@ -75,6 +76,10 @@ class _Builder:
         for sg in self.a.safeguards:
             for mit in sg.mitigates:
                 self.safeguards_of.setdefault(mit.measure, set()).add(sg.id)
+        self.carried_by: dict[str, set[str]] = {}
+        for mid, res in self.results.measures.items():
+            for sid in res.flip.carrying if res.flip else ():
+                self.carried_by.setdefault(sid, set()).add(mid)
         self._missing: dict[str, r.MissingSafeguard] = {}
         self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
@@ -200,7 +205,7 @@ class _Builder:
             interferences=self.interferences(res, m),
             detection=detection_record(m.detection if m else None, res.detection, self.bib),
             flip=self.flip(res),
-            missing_safeguards=[self.missing(t) for t in res.missing_safeguards],
+            missing_safeguards=[self.missing(t, mid) for t in res.missing_safeguards],
             alternatives=sorted(self.alternatives_of.get(mid, ())),
             safeguards=sorted(self.safeguards_of.get(mid, ())),
             cites=self.bib.cites(m.cite) if m else [],
@@ -322,13 +327,17 @@ class _Builder:
         return r.Flip(carrying=list(flip.carrying), carrying_summary=carrying_summary, fix=fix,
                       fix_summary=fix_summary, fix_possible=flip.fix_possible, explanation=flip.explanation)
 
-    def missing(self, type_ref: str) -> r.MissingSafeguard:
+    def missing(self, type_ref: str, mid: str) -> r.MissingSafeguard:
+        # Listed under Safeguard coverage even when no finding names it (e.g. the step was skipped).
+        entry = self.required.setdefault(type_ref, _RequiredAcc())
+        entry.missing.add(mid)
         if type_ref not in self._missing:  # the same few types are missing for thousands of measures
             st = self.index.get("safeguard-type", type_ref)
             self._missing[type_ref] = r.MissingSafeguard(
                 type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
                 cites=self.bib.cites(st.required_by) if st else [], anchor=required_anchor(type_ref),
             )
+            entry.cites.update({(c.ref, c.pinpoint or ""): c for c in self._missing[type_ref].cites})
         return self._missing[type_ref]
 
     # -- rights, safeguards, aims, alternatives --------------------------------------------
@@ -354,7 +363,7 @@ class _Builder:
 
     def safeguard(self, i: int) -> r.Safeguard:
         s = self.a.safeguards[i]
-        carries = sorted(mid for mid, res in self.results.measures.items() if res.flip and s.id in res.flip.carrying)
+        carries = sorted(self.carried_by.get(s.id, ()))
         return r.Safeguard(
             id=s.id, anchor=anchor("safeguard", s.id), title=s.title, requires=s.requires,
             type=self.bib.cite_ref(s.type) if s.type else None,

@@ -1,8 +1,9 @@
 """JSON: the assessment model and its evaluation results in one versioned document.
 
-``results_json`` writes sorted keys, two-space indent and a trailing newline, so the file is
-byte-identical across runs. ``report_schema`` is the JSON Schema of that document, generated from
-the same pydantic models; ``schema_version`` changes whenever the document's shape does.
+``results_json`` writes two-space indent and a trailing newline; keys come in the models' field
+order and every mapping is sorted by id upstream, so the file is byte-identical across runs.
+``report_schema`` is the JSON Schema of that document, generated from the same pydantic models;
+``schema_version`` changes whenever the document's shape does.
 """
 
 from __future__ import annotations
@@ -45,8 +46,22 @@ def report_document(bundle: Bundle) -> dict[str, Any]:
 
 
 def results_json(bundle: Bundle) -> str:
-    """The document as text: sorted keys, indent 2, UTF-8, trailing newline."""
-    return json.dumps(report_document(bundle), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    """The document as text: indent 2, UTF-8, trailing newline, in the field order of ReportDocument.
+
+    pydantic serialises the two big parts in Rust, several times faster than json.dumps over
+    model_dump(); they are nested by re-indenting their lines.
+    """
+    def nested(text: str) -> str:
+        return text.replace("\n", "\n  ")
+
+    head = {"schema_version": REPORT_SCHEMA_VERSION, "rightskit_version": bundle.results.rightskit_version,
+            "input_hash": bundle.input_hash}
+    parts = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    assessment = bundle.resolved.assessment.model_dump_json(indent=2, by_alias=True)
+    results = bundle.results.model_dump_json(indent=2, by_alias=True)
+    parts.append(f'  "assessment": {nested(assessment)}')
+    parts.append(f'  "results": {nested(results)}')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def report_schema() -> dict[str, Any]:
