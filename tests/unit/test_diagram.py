@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from diagram_common import SVG, XLINK, needs_dot, support
 
 from rightskit.errors import UsageError
-
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diagrams"
-SVG = "{http://www.w3.org/2000/svg}"
-XLINK = "{http://www.w3.org/1999/xlink}"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
-
-
-def load_support():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("diagram_support", GOLDEN / "support.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-support = load_support()
 
 
 @pytest.fixture(scope="module")

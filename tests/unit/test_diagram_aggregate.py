@@ -5,26 +5,10 @@ No timings here (those belong in benchmarks/); the node counts are what keeps la
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diagrams"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
-
-
-def load_support():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("diagram_support", GOLDEN / "support.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-support = load_support()
+from diagram_common import needs_dot, support
 
 
 @pytest.fixture(scope="module")

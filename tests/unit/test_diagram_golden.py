@@ -6,25 +6,13 @@ drawing changes. Review a regenerated diff like code: it is the picture.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from diagram_common import GOLDEN, support
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diagrams"
-
-
-def load_support():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("diagram_support", GOLDEN / "support.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-support = load_support()
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 

@@ -13,12 +13,9 @@ from typing import Any
 
 import pytest
 
-from rightskit.errors import InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
-from rightskit.load import FrameworkLibrary, RefIndex, index_frameworks
-from rightskit.load.frameworks import check_framework
-from rightskit.load.references import CITABLE, walk_citations
-from rightskit.load.validate import key_path
-from rightskit.load.yamlsource import LocDict, locate
+from rightskit.errors import InputError, ProblemCollector
+from rightskit.load import FrameworkLibrary, index_frameworks
+from rightskit.load.frameworks import check_framework, check_framework_references
 from rightskit.model import Framework
 from rightskit.model.condition import AllOf, AnyOf, FieldTest, NotOf
 
@@ -52,34 +49,6 @@ VERIFIED_FLOOR = 0.75
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
-
-
-def check_framework_references(fw: Framework, raw: LocDict, index: RefIndex, problems: ProblemCollector) -> None:
-    """Report every reference inside ``fw`` that ``index`` cannot resolve, located in its YAML file.
-
-    Proposed for rightskit/load/frameworks.py (the lead owns it) as the cross-framework counterpart of
-    check_framework: right provisions must be provisions, criterion requirements safeguard types, and every
-    citation (established_by, essence_cite, required_by, step cite, ...) something citable.
-    """
-
-    def report(path: tuple[int | str, ...], message: str, hint: str = "") -> None:
-        where = locate(raw, path) or raw.location()
-        problems.problems.append(Problem(message, SourceLocation(where.path, where.line, where.col, key_path(path)),
-                                         hint))
-
-    def check(path: tuple[int | str, ...], ref: str, kinds: tuple[str, ...], what: str) -> None:
-        if index.kind_of(ref, kinds) is None:
-            report(path, f"unknown {what} '{ref}'", did_you_mean(ref, index.ids(*kinds)))
-
-    for ri, right in enumerate(fw.rights):
-        for j, ref in enumerate(right.provisions):
-            check(("rights", ri, "provisions", j), ref, ("provision",), "provision")
-    for ci, case in enumerate(fw.cases):
-        for k, crit in enumerate(case.criteria):
-            for j, ref in enumerate(crit.requires):
-                check(("cases", ci, "criteria", k, "requires", j), ref, ("safeguard-type",), "safeguard type")
-    for path, cite in walk_citations(fw):
-        check((*path, "ref"), cite.ref, CITABLE, "reference")
 
 
 def load_with_references(library: FrameworkLibrary, fid: str, others: dict[str, Framework]) -> Framework:
