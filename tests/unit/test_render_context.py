@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -196,8 +195,11 @@ def test_url_builders_and_safety() -> None:
         assert safe_url(bad) is None
 
 
-def test_context_scales_linearly() -> None:
-    """Flat records, no per-finding copies (pytm's mistake): 300 measures build in well under a few seconds."""
+def test_context_shares_records_instead_of_copying() -> None:
+    """Flat records, no per-finding copies (pytm's mistake): a citation is one shared object.
+
+    Speed itself is measured in benchmarks/, not here; this checks the structure that keeps it linear.
+    """
     from rightskit.render import build_context
 
     def grow(n: int):
@@ -210,12 +212,9 @@ def test_context_scales_linearly() -> None:
                 raw_r["measures"][mid] = {**base_r, "title": f"Extra measure {i}"}
         return fixture_module().small_bundle(edit)
 
-    small, big = grow(30), grow(300)
-    t0 = time.perf_counter()
-    build_context(small, diagrams=False)
-    t1 = time.perf_counter()
-    ctx = build_context(big, diagrams=False)
-    t2 = time.perf_counter()
+    ctx = build_context(grow(300), diagrams=False)
     assert len(ctx.measures) == 303
-    assert t2 - t1 < 5.0
-    assert (t2 - t1) < 25 * max(t1 - t0, 0.01)  # ~10× the measures, not ~100× the time
+    cites = [c for m in ctx.measures.values() for s in m.steps for f in s.findings for c in f.cites]
+    assert cites
+    distinct = {(c.ref, c.pinpoint, c.quote, c.note) for c in cites}
+    assert len({id(c) for c in cites}) == len(distinct), "equal citations must be one shared record"

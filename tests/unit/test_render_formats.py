@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -147,15 +146,6 @@ def test_no_timestamps_without_source_date_epoch(bundle, tmp_path: Path, monkeyp
     pdf = (tmp_path / "report.pdf").read_bytes()
     assert b"/CreationDate" not in pdf and b"xmp:CreateDate>2" not in pdf
     assert "Rendered on" not in (tmp_path / "index.html").read_text(encoding="utf-8")
-
-
-def test_small_render_is_fast(bundle, tmp_path: Path) -> None:
-    formats = ALL if diagrams_available() else ALL[:4]
-    render_formats(bundle, formats, tmp_path / "warm")  # first use loads fonts and templates
-    start = time.perf_counter()
-    render_formats(bundle, formats, tmp_path / "timed")
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, f"rendering the small assessment took {elapsed:.2f} s"
 
 
 def test_render_imports_nothing_heavy() -> None:
