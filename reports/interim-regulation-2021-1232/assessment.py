@@ -50,11 +50,11 @@ a.source("edps-opinion-7-2020", "EDPS Opinion 7/2020 on the Proposal for tempora
          "interference were seen in EDPS presentation slides, not in the opinion's own text.")
 a.source("eprs-2021-662598", "Proposal for a regulation on a temporary derogation from the ePrivacy Directive "
          "for the purpose of combating online child sexual abuse: targeted substitute impact assessment",
-         kind="study", publisher="European Parliamentary Research Service", date="2021-02-01",
+         kind="study", publisher="European Parliamentary Research Service",
          url="https://www.europarl.europa.eu/thinktank/en/document/EPRS_STU(2021)662598",
          verified=False, verified_note="Reference EPRS_STU(2021)662598 and its finding that the "
          "fundamental-rights impact was not adequately addressed are from secondary summaries; the exact "
-         "publication day is not confirmed.")
+         "publication day is not recorded.")
 a.source("iccl-2022", "An Garda Síochána unlawfully retains files on innocent people who it has already "
          "cleared of producing or sharing of child sex abuse material", kind="press",
          publisher="Irish Council for Civil Liberties", date="2022-10-19",
@@ -64,20 +64,20 @@ a.source("iccl-2022", "An Garda Síochána unlawfully retains files on innocent 
          "Garda Síochána has verified that at least 471 reports').",
          note="The NGO's account of figures it obtained from the Irish police; 471 is a lower bound.")
 a.source("fedpol-2022", "fedpol Jahresbericht 2022: Zusammen gegen Pädokriminalität", kind="report",
-         publisher="Federal Office of Police (fedpol), Switzerland", date="2023-01-01",
+         publisher="Federal Office of Police (fedpol), Switzerland",
          url="https://2022.fedpol.report/de/fedpol-in-zahlen/zusammen-gegen-padokriminalitat",
          verified=True, verified_note="Table: 12,737 NCMEC reports received in 2022, 2,055 forwarded to the "
          "cantons.", note="A report not forwarded is not necessarily a false positive: fedpol forwards "
-         "only what is criminally relevant under Swiss law. Publication day approximate (report year 2022).")
+         "only what is criminally relevant under Swiss law. Annual report for 2022; publication day not recorded.")
 a.source("ncmec-2022", "CyberTipline 2022 Report", kind="dataset",
-         publisher="National Center for Missing & Exploited Children", date="2023-03-01",
+         publisher="National Center for Missing & Exploited Children",
          url="https://www.missingkids.org/cybertiplinedata", verified=True,
          verified_note="Table 'Categorization of CyberTipline Reports': 29,397,681 reports in 2021 and "
-         "32,059,029 in 2022.", note="Reports, not unique images, victims or offenders. Publication day "
-         "approximate.")
+         "32,059,029 in 2022.", note="Reports, not unique images, victims or offenders. Published in 2023; "
+         "publication day not recorded.")
 a.source("scheffler-mayer-2023", "SoK: Content Moderation for End-to-End Encryption", kind="study",
          publisher="S. Scheffler and J. Mayer, Proceedings on Privacy Enhancing Technologies 2023(2), "
-         "pp. 403-429", date="2023-04-01", url="https://petsymposium.org/popets/2023/popets-2023-0060.php",
+         "pp. 403-429", url="https://petsymposium.org/popets/2023/popets-2023-0060.php",
          verified=False, verified_note="The paper is confirmed; the false-positive ranges cited here "
          "(1e-8 to 1e-3 for perceptual hashing, 1e-2 to 1e-1 for classifiers) were seen only in secondary "
          "summaries, without a table pinpoint.")
