@@ -29,13 +29,6 @@ DETECTION_RENAMES = ["detect-known=detection-order-known", "detect-new=detection
                      "detect-solicitation=detection-order-solicitation"]
 
 
-def _require_engine() -> None:
-    try:
-        from rightskit.evaluate import evaluate  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"rightskit.evaluate.evaluate does not exist yet ({exc}); flagships are only checked")
-
-
 def test_the_flagships_are_there() -> None:
     assert {p.name for p in FLAGSHIPS} >= {INTERIM.name, PROPOSAL.name, EP.name}
 
@@ -49,7 +42,6 @@ def test_flagship_checks_clean(flagship: Path) -> None:
 
 @pytest.mark.parametrize("flagship", FLAGSHIPS, ids=lambda p: p.name)
 def test_flagship_evaluates_to_schema_valid_results(flagship: Path) -> None:
-    _require_engine()
     from rightskit.export import schema_json
     from rightskit.pipeline import evaluate
 
@@ -70,7 +62,6 @@ def test_csar_assessments_keep_the_interface_ids(flagship: Path) -> None:
 @pytest.mark.parametrize("flagship", [PROPOSAL, EP], ids=lambda p: p.name)
 def test_a_proposal_is_not_law_in_force(flagship: Path) -> None:
     """The legality step must say so for every measure: a true finding, not a defect."""
-    _require_engine()
     from rightskit.pipeline import evaluate
 
     results = evaluate(flagship).results

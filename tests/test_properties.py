@@ -26,15 +26,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, get_args
 
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from rightskit.model import assessment as m  # noqa: E402
-from rightskit.model import citation as c  # noqa: E402
-from rightskit.model import scales  # noqa: E402
+from rightskit.model import assessment as m
+from rightskit.model import citation as c
+from rightskit.model import scales
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "security" / "minimal"
 FRAMEWORK_CHOICES = ["gdpr", "echr", "eprivacy", "reg-2021-1232"]
@@ -228,7 +225,8 @@ def baseline_scripts() -> int:
 
 @cache
 def schemas() -> tuple[Any, Any]:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
+
     from rightskit.export import schema_json
     from rightskit.render.json_out import report_schema
 
@@ -291,8 +289,9 @@ def test_every_stage_accepts_every_valid_assessment(data: dict[str, Any]) -> Non
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(assessments())
 def test_the_pdf_typesets_every_valid_assessment(data: dict[str, Any]) -> None:
-    pypdf = pytest.importorskip("pypdf")
     import io
+
+    import pypdf
 
     from rightskit.pipeline import evaluate
     from rightskit.render import render_formats

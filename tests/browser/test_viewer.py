@@ -47,8 +47,6 @@ def source(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def viewer(source: Path) -> Iterator[Any]:
-    if shutil.which("dot") is None:
-        pytest.skip("Graphviz 'dot' is not installed")
     from rightskit.pipeline import Options
     from rightskit.serve import close, make_server
 
@@ -63,7 +61,8 @@ def viewer(source: Path) -> Iterator[Any]:
 
 @pytest.fixture()
 def page(viewer: Any, chromium_path: str) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, args=ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1400, "height": 900})

@@ -39,11 +39,7 @@ def small_bundle(edit: Callable[[dict[str, Any], dict[str, Any]], None] | None =
 
 
 def real_bundle(root: Path = SMALL) -> Any:
-    """The small assessment through the real pipeline (engine included), or None before the engine exists."""
-    import rightskit.evaluate as ev
-
-    if not hasattr(ev, "evaluate"):
-        return None
+    """The small assessment through the real pipeline, engine included."""
     from rightskit.pipeline import Options, evaluate
 
     return evaluate(root / "assessment.yaml", Options(frameworks_dirs=[root / "frameworks"]))

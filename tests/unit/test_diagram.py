@@ -144,7 +144,7 @@ def test_every_node_links_to_its_report_section_and_has_a_tooltip(bundle) -> Non
 
 def test_the_anchors_match_the_html_report() -> None:
     """The HTML report builds its section ids with these functions; the diagram must agree."""
-    context = pytest.importorskip("rightskit.render.context")
+    from rightskit.render import context
     from rightskit.render.diagram.text import anchor
 
     assert anchor("right", "eu-charter/art-7") == context.right_anchor("eu-charter/art-7")
@@ -278,16 +278,7 @@ def test_diff_marks_added_removed_and_changed(bundle, tmp_path: Path) -> None:  
 # -- the real pipeline ---------------------------------------------------------------------------
 
 
-def _engine_available() -> bool:
-    try:
-        from rightskit.evaluate import evaluate  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @needs_dot
-@pytest.mark.skipif(not _engine_available(), reason="the evaluation engine is not available")
 def test_real_pipeline_draws_every_view() -> None:
     from rightskit import pipeline
     from rightskit.render.diagram import diagram, views_for
@@ -306,7 +297,6 @@ REPORTS = sorted(p for p in (Path(__file__).resolve().parents[2] / "reports").gl
 
 @needs_dot
 @pytest.mark.slow
-@pytest.mark.skipif(not _engine_available(), reason="the evaluation engine is not available")
 @pytest.mark.parametrize("report", REPORTS, ids=[p.name for p in REPORTS])
 def test_flagship_reports_draw(report: Path) -> None:
     from rightskit import pipeline

@@ -109,7 +109,7 @@ def test_html_is_inert(out: Path) -> None:
 
 
 def test_markdown_is_inert(out: Path) -> None:
-    markdown_it = pytest.importorskip("markdown_it")
+    import markdown_it
     md = (out / "report.md").read_text(encoding="utf-8")
     html = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
     parser = _Collector()
@@ -132,7 +132,7 @@ def test_markdown_is_inert(out: Path) -> None:
 
 
 def test_pdf_is_inert(out: Path) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
     reader = pypdf.PdfReader(io.BytesIO((out / "report.pdf").read_bytes()))
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     for marker in ("alert(1)", "{{ 7*7 }}", "#set text(fill: red)", '#panic("typst")', "$x^2$", "JINJA"):
@@ -162,8 +162,8 @@ def test_markdown_escape_unit() -> None:
 
 
 def test_markdown_escape_property() -> None:
-    hypothesis = pytest.importorskip("hypothesis")
-    markdown_it = pytest.importorskip("markdown_it")
+    import hypothesis
+    import markdown_it
     from hypothesis import strategies as st
 
     from rightskit.render.markdown import esc

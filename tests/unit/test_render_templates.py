@@ -90,8 +90,9 @@ def test_render_formats_passes_templates_through(tmp_path: Path) -> None:
 
 
 def test_a_user_typst_template_replaces_the_pdf_template(ctx, tmp_path: Path) -> None:
-    pypdf = pytest.importorskip("pypdf")
     import io
+
+    import pypdf
 
     from rightskit.render.pdf import render_pdf
 
