@@ -229,6 +229,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     from functools import partial
 
     from rightskit import pipeline
+    from rightskit.collector import paused
     from rightskit.evaluate import evaluate
     from rightskit.load import FrameworkLibrary, find_assessment_file, packaged_frameworks_dir, resolve
     from rightskit.load.assessment_yaml import display_path, read_assessment_yaml
@@ -239,9 +240,10 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     from rightskit.render.context import build_context
     from rightskit.render.diagram import diagram
     from rightskit.render.diagrams import DiagramSet, all_views, report_views
-    from rightskit.render.html import render_html
-    from rightskit.render.json_out import results_json
+    from rightskit.render.html import html_chunks
+    from rightskit.render.json_out import results_json_chunks
     from rightskit.render.markdown import render_markdown
+    from rightskit.render.output import atomic_write
     from rightskit.render.pdf import render_pdf
 
     file = find_assessment_file(assessment)
@@ -267,11 +269,19 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     meter.run("validate", validate_, core=True)
     meter.run("graph", lambda: st.__setitem__("graph", pipeline.graph(st["resolved"])), core=True)
     meter.run("evaluate", evaluate_, core=True)
-    meter.run("json", lambda: (out_dir / "results.json").write_text(results_json(st["bundle"]), encoding="utf-8"))
+    # The render stages run as render_formats() runs them: collector paused, outputs streamed to disk.
+    def rendering(work: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            with paused():
+                return work()
+        return run
+
+    meter.run("json", rendering(lambda: atomic_write(out_dir / "results.json", results_json_chunks(st["bundle"]))))
     meter.run("diagrams", diagrams, core=True)
-    meter.run("context", lambda: st.__setitem__("ctx", build_context(st["bundle"], st["records"])), core=True)
-    meter.run("html", lambda: (out_dir / "index.html").write_text(render_html(st["ctx"]), encoding="utf-8"))
-    meter.run("md", lambda: (out_dir / "report.md").write_text(render_markdown(st["ctx"]), encoding="utf-8"))
+    meter.run("context", rendering(lambda: st.__setitem__("ctx", build_context(st["bundle"], st["records"]))),
+              core=True)
+    meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))
+    meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", render_markdown(st["ctx"]))))
     meter.forked("pdf", lambda: (out_dir / "report.pdf").write_bytes(render_pdf(st["ctx"])), limits, skip)
     st.pop("ctx", None)
     st.pop("records", None)

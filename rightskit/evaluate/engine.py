@@ -7,9 +7,9 @@ essence), and turns the rules' notes into findings whose ids are ``<measure>/<st
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 
+from ..collector import paused
 from ..graph import RightsGraph
 from .context import BASELINE, EngineContext, MeasureView
 from .flip import analyse
@@ -41,16 +41,8 @@ DISCLAIMER = (
 
 def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> EvaluationResult:
     """Evaluate every measure of the graph's assessment against the Art. 52(1) method."""
-    # The engine allocates many small, acyclic objects while the loaded assessment sits in memory;
-    # the cyclic collector would rescan that whole heap again and again (it tripled the run time of
-    # 10,000 measures). Nothing here creates reference cycles, so pause it and restore it after.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # many small acyclic objects while the assessment sits in memory (collector.py)
         return _evaluate(rg, registry)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResult:

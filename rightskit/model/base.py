@@ -22,6 +22,8 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates and the non-characters U+FFFE/U+FFFF:
 # no author means them, terminals obey them (ESC), XML and UTF-8 writers reject some of them.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # the ASCII part of _CONTROL (it includes \r)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE RLE LRO RLO, closed by PDF (U+202C)
 _ISOLATES = "\u2066\u2067\u2068"  # LRI RLI FSI, closed by PDI (U+2069)
 
@@ -33,10 +35,12 @@ def inert_text(value: str) -> str:
     override or isolate the text opens is closed at its end, so an RLO in a title cannot reverse the
     report's own words that follow it (UAX #9). Idempotent; text without such characters is unchanged.
     """
+    if value.isascii() and _ASCII_CONTROL.search(value) is None:
+        return value  # the common case, checked in C: no control character, and no bidi character
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
-    if not any(c in value for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+    if _BIDI.search(value) is None:
         return value
     out: list[str] = []
     stack: list[str] = []

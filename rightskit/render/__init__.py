@@ -9,15 +9,18 @@ format that needs them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collector import paused
 from ..errors import RenderError, UsageError
 from .output import atomic_write, ensure_out_dir, target_in
 
 if TYPE_CHECKING:
     from ..pipeline import Bundle
+    from .diagrams import DiagramSet
     from .records import ReportContext
 
 #: Output formats, in the order they are written, and the file each one writes.
@@ -28,6 +31,9 @@ FORMATS: dict[str, str] = {
     "pdf": "report.pdf",
     "svg": "diagrams/<view>.svg",
 }
+
+#: What an output writer accepts: the whole file, or its pieces in order (a streamed render).
+Writable = bytes | str | Iterable[bytes] | Iterable[str]
 
 __all__ = ["FORMATS", "build_context", "render_formats"]
 
@@ -65,52 +71,75 @@ def render_formats(
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write each of ``formats`` (html, pdf, md, json, svg) into ``out_dir``; return the files written."""
+    with paused():  # the report context and the writers build large acyclic structures (collector.py)
+        return _render(bundle, formats, out_dir, templates, progress)
+
+
+def _render(bundle: Bundle, formats: list[str], out_dir: Path, templates: Path | None,
+            progress: Callable[[str], None] | None) -> list[Path]:
     from .context import build_context as build
-    from .diagrams import DiagramSet, all_views, file_name, report_views
+    from .diagrams import DiagramSet, report_views
 
     wanted = _check_formats(formats)
     say = progress or (lambda _msg: None)
     root = ensure_out_dir(Path(out_dir))
     written: list[Path] = []
 
-    def write(name: str, data: bytes | str) -> None:
+    def write(name: str, data: Writable) -> None:
         written.append(atomic_write(target_in(root, name), data))
 
     if "json" in wanted:
-        from .json_out import results_json
+        from .json_out import results_json_chunks
 
         say("results.json")
-        write("results.json", results_json(bundle))
+        write("results.json", results_json_chunks(bundle))
 
     diagrams = DiagramSet(bundle)
-    needs_context = bool({"html", "pdf", "md"} & set(wanted))
     ctx = None
-    if needs_context:
+    if {"html", "pdf", "md"} & set(wanted):
         started = time.perf_counter()
         records = diagrams.records(report_views(bundle)) if diagrams.available else {}
         ctx = build(bundle, records)
         say(f"report context ({time.perf_counter() - started:.2f} s)")
 
-    if "md" in wanted:
-        from .markdown import render_markdown
-
-        assert ctx is not None
-        say("report.md")
-        write("report.md", render_markdown(ctx))
-    if "html" in wanted:
-        from .html import render_html
-
-        assert ctx is not None
-        say("index.html")
-        write("index.html", render_html(ctx, templates))
+    # Typst typesets in native code without holding the GIL, so the PDF is made in a thread while
+    # the other formats are written; it is written last, and a failure is raised all the same.
+    pool: ThreadPoolExecutor | None = None
+    pdf_job: Future[bytes] | None = None
     if "pdf" in wanted:
         from .pdf import render_pdf
 
         assert ctx is not None
-        say("report.pdf")
-        write("report.pdf", render_pdf(ctx, templates))
+        say("report.pdf (typesetting while the other formats are written)")
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rightskit-pdf")
+        pdf_job = pool.submit(render_pdf, ctx, templates)
+    try:
+        if "md" in wanted:
+            from .markdown import render_markdown
 
-    # Diagram files: every view for 'svg'; the report's own views when the Markdown links to them.
+            assert ctx is not None
+            say("report.md")
+            write("report.md", render_markdown(ctx))
+        if "html" in wanted:
+            from .html import html_chunks
+
+            assert ctx is not None
+            say("index.html")
+            write("index.html", html_chunks(ctx, templates))
+        _write_diagrams(bundle, wanted, ctx, diagrams, say, write)
+        if pdf_job is not None:
+            write("report.pdf", pdf_job.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return written
+
+
+def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
+                    say: Callable[[str], None], write: Callable[[str, Writable], None]) -> None:
+    """Diagram files: every view for 'svg'; the report's own views when the Markdown links to them."""
+    from .diagrams import all_views, file_name
+
     views: list[str] = []
     if "svg" in wanted:
         if not diagrams.available:
@@ -119,17 +148,17 @@ def render_formats(
         views = all_views(bundle)
     elif "md" in wanted and ctx is not None:
         views = list(ctx.diagrams)
-    if views:
-        say(f"diagrams/ ({len(views)} views)")
-        svgs = diagrams.svgs(views)
-        names: dict[str, str] = {}
-        for view in views:
-            name = file_name(view)
-            if name in names.values():  # two views that sanitise to the same name: keep both, numbered
-                stem, n = name.removesuffix(".svg"), 2
-                while f"{stem}-{n}.svg" in names.values():
-                    n += 1
-                name = f"{stem}-{n}.svg"
-            names[view] = name
-            write(name, svgs[view])
-    return written
+    if not views:
+        return
+    say(f"diagrams/ ({len(views)} views)")
+    svgs = diagrams.svgs(views)
+    names: dict[str, str] = {}
+    for view in views:
+        name = file_name(view)
+        if name in names.values():  # two views that sanitise to the same name: keep both, numbered
+            stem, n = name.removesuffix(".svg"), 2
+            while f"{stem}-{n}.svg" in names.values():
+                n += 1
+            name = f"{stem}-{n}.svg"
+        names[view] = name
+        write(name, svgs[view])

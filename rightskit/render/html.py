@@ -9,10 +9,12 @@ template file and line.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem, SourceLocation, TemplateError
+from .fragments import Fragments
 
 if TYPE_CHECKING:
     import jinja2
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
+_BATCH = 1 << 18  # characters per streamed piece
 
 
 def environment(templates: Path | None = None) -> jinja2.Environment:
@@ -34,7 +37,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
                 "templates folder not found", SourceLocation(str(templates)), "give a folder of .j2 templates")])
         loaders.append(jinja2.FileSystemLoader(str(templates)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES_DIR)))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -43,15 +46,31 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    Fragments().install(env)
+    return env
 
 
 def render_html(ctx: ReportContext, templates: Path | None = None) -> str:
     """The report as one HTML document."""
+    return "".join(html_chunks(ctx, templates))
+
+
+def html_chunks(ctx: ReportContext, templates: Path | None = None) -> Iterator[str]:
+    """The report as pieces of text, for a streamed write; template errors are located as they occur."""
     import jinja2
 
     env = environment(templates)
     try:
-        return env.get_template(MAIN_TEMPLATE).render(ctx=ctx)
+        # Jinja yields many small strings; batching them keeps the writes (and encodes) few.
+        batch: list[str] = []
+        size = 0
+        for piece in env.get_template(MAIN_TEMPLATE).generate(ctx=ctx):
+            batch.append(piece)
+            size += len(piece)
+            if size >= _BATCH:
+                yield "".join(batch)
+                batch, size = [], 0
+        yield "".join(batch)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or "<template>"
         raise _located(where, exc.lineno, f"template syntax error: {exc.message}",

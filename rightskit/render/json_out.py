@@ -9,9 +9,10 @@ order and every mapping is sorted by id upstream, so the file is byte-identical 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from ..evaluate.results import EvaluationResult
 from ..model import Assessment
@@ -46,22 +47,47 @@ def report_document(bundle: Bundle) -> dict[str, Any]:
 
 
 def results_json(bundle: Bundle) -> str:
-    """The document as text: indent 2, UTF-8, trailing newline, in the field order of ReportDocument.
+    """The document as text: indent 2, UTF-8, trailing newline, in the field order of ReportDocument."""
+    return b"".join(results_json_chunks(bundle)).decode("utf-8")
 
-    pydantic serialises the two big parts in Rust, several times faster than json.dumps over
-    model_dump(); they are nested by re-indenting their lines.
+
+def results_json_chunks(bundle: Bundle) -> Iterator[bytes]:
+    """The document as UTF-8 pieces, one measure's results at a time, for a streamed write.
+
+    pydantic serialises in Rust, several times faster than json.dumps over model_dump(); each part is
+    nested by re-indenting its lines. Measures are serialised one by one so that a large assessment
+    never holds its whole results document in memory (as a str it would also be 2-4 bytes a character).
     """
-    def nested(text: str) -> str:
-        return text.replace("\n", "\n  ")
-
     head = {"schema_version": REPORT_SCHEMA_VERSION, "rightskit_version": bundle.results.rightskit_version,
             "input_hash": bundle.input_hash}
-    parts = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
-    assessment = bundle.resolved.assessment.model_dump_json(indent=2, by_alias=True)
-    results = bundle.results.model_dump_json(indent=2, by_alias=True)
-    parts.append(f'  "assessment": {nested(assessment)}')
-    parts.append(f'  "results": {nested(results)}')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    yield ("{\n" + ",\n".join(lines) + ',\n  "assessment": ').encode("utf-8")
+    yield _nested(_to_json(bundle.resolved.assessment), 1)
+    yield b',\n  "results": {\n'
+    results = bundle.results
+    names = list(type(results).model_fields)
+    for i, name in enumerate(names):
+        if name == "measures" and results.measures:
+            yield b'    "measures": {\n'
+            last = len(results.measures) - 1
+            for j, (mid, measure) in enumerate(results.measures.items()):
+                yield b"      " + json.dumps(mid, ensure_ascii=False).encode("utf-8") + b": "
+                yield _nested(_to_json(measure), 3) + (b"\n" if j == last else b",\n")
+            yield b"    }"
+        else:
+            # One field alone, as pydantic writes it inside the model: '{\n  "name": value\n}'.
+            yield b"  " + _nested(_to_json(results, include={name})[2:-2], 1)
+        yield b",\n" if i < len(names) - 1 else b"\n"
+    yield b"  }\n}\n"
+
+
+def _to_json(model: BaseModel, include: set[str] | None = None) -> bytes:
+    return model.__pydantic_serializer__.to_json(model, indent=2, by_alias=True, include=include)
+
+
+def _nested(blob: bytes, levels: int) -> bytes:
+    """Indent every line after the first by ``levels`` more levels of two spaces."""
+    return blob.replace(b"\n", b"\n" + b"  " * levels)
 
 
 def report_schema() -> dict[str, Any]:

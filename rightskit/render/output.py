@@ -38,12 +38,14 @@ def target_in(out_dir: Path, name: str) -> Path:
     return target
 
 
-def atomic_write(path: Path, data: bytes | str) -> Path:
+def atomic_write(path: Path, data: bytes | str | Iterable[bytes | str]) -> Path:
     """Write ``data`` to ``path`` via a temp file in the same folder and an atomic rename.
 
-    A render killed midway leaves the previous file intact.
+    ``data`` may be an iterable of pieces (a streamed render): they are written as they come, so a
+    large report is never held whole in memory. A render killed midway, or a piece that raises,
+    leaves the previous file intact.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces: Iterable[bytes | str] = (data,) if isinstance(data, (bytes, str)) else data
     if path.is_dir() and not path.is_symlink():
         raise UsageError(f"{path}: is a folder; give a file name")
     try:
@@ -52,8 +54,9 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     except OSError as exc:
         raise RenderError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates 0600 files; outputs are meant to be shared, so apply the usual umask instead.

@@ -21,17 +21,51 @@ from ..errors import Problem, RenderError, SourceLocation, TemplateError
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
-    from .records import ReportContext
+    from .records import Measure, ReportContext
 
 MAIN = "report.typ"
 
 
+#: Above this many measures the PDF is a summary (verdicts, steps at a glance, rights, required
+#: safeguard types) and the HTML report carries the findings: a full PDF would run to thousands of pages
+#: (about 15 per measure) and Typst's memory grows with it (out of memory at 1,000 measures).
+PDF_DETAIL_LIMIT = 100
+
+
 def typst_data(ctx: ReportContext) -> dict[str, Any]:
     """The context as JSON data for Typst; inline SVG is dropped (Typst reads the files)."""
-    data = dataclasses.asdict(ctx)
+    detail = len(ctx.measure_ids) <= PDF_DETAIL_LIMIT
+    if detail:
+        data = dataclasses.asdict(ctx)
+    else:
+        # Only what the summary PDF shows: copying every finding would cost more than the PDF itself.
+        heavy = {"measures", "safeguards", "aims", "alternatives"}
+        data = {f.name: dataclasses.asdict(getattr(ctx, f.name)) if dataclasses.is_dataclass(getattr(ctx, f.name))
+                else _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
+        data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
+        data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
+    data["detail"] = detail
+    data["detail_limit"] = PDF_DETAIL_LIMIT
     for d in data["diagrams"].values():
         d["svg"] = ""
     return data
+
+
+def _plain(value: Any) -> Any:
+    """A context value as JSON data (dataclasses, lists, tuples and dicts of them)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _measure_summary(m: Measure) -> dict[str, Any]:
+    return {"id": m.id, "anchor": m.anchor, "title": m.title, "verdict": dataclasses.asdict(m.verdict),
+            "verdict_reason": m.verdict_reason,
+            "steps": [{"id": s.id, "title": s.title, "status": dataclasses.asdict(s.status)} for s in m.steps]}
 
 
 def source_date_epoch() -> int | None:

@@ -1,0 +1,175 @@
+"""Large reports: the summary PDF above the detail limit, streamed writes, and the reused HTML fragments."""
+
+# ruff: noqa: E501  (the macros the fragments replace are quoted verbatim, one template line per line)
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+import pypdf
+import pytest
+
+from rightskit import pipeline
+from rightskit.render import pdf as pdf_module
+from rightskit.render import render_formats
+from rightskit.render.fragments import Fragments
+from rightskit.render.json_out import results_json
+from rightskit.render.output import atomic_write
+from rightskit.render.records import Badge, Cite
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+SUMMARY_NOTE = "A summary PDF."
+
+
+def fixture_module():
+    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pdf_text(path: Path) -> tuple[str, pypdf.PdfReader]:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() for page in reader.pages), reader
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:  # '3.1 Respect for private life' -> 'Respect for private life'
+                titles.append(re.sub(r"^[\d.]+ ", "", item.title))
+    walk(reader.outline)
+    return titles
+
+
+# --- the summary PDF ---------------------------------------------------------------------------------------
+
+
+def test_pdf_sets_out_measures_in_full_up_to_the_limit(tmp_path: Path) -> None:
+    bundle = fixture_module().real_bundle()
+    render_formats(bundle, ["pdf"], tmp_path)
+    text, reader = pdf_text(tmp_path / "report.pdf")
+    assert SUMMARY_NOTE not in text
+    assert "Measures" in outline_titles(reader)
+
+
+def test_above_the_limit_the_pdf_is_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bundle = fixture_module().real_bundle()
+    measures = bundle.resolved.assessment.measures
+    full = tmp_path / "full"
+    render_formats(bundle, ["pdf"], full)
+    monkeypatch.setattr(pdf_module, "PDF_DETAIL_LIMIT", len(measures) - 1)
+    summary = tmp_path / "summary"
+    render_formats(bundle, ["pdf"], summary)
+    text, reader = pdf_text(summary / "report.pdf")
+    flat = " ".join(text.split())
+    assert f"{SUMMARY_NOTE} This assessment has {len(measures)} measures, more than the {len(measures) - 1}" in flat
+    titles = outline_titles(reader)
+    assert "Measures" not in titles and "Summary" in titles and "Rights and cumulative interference" in titles
+    for m in measures:  # every measure still has its verdict and its steps at a glance
+        assert " ".join(m.title.split()[:2]) in flat
+    assert len(reader.pages) < len(pdf_text(full / "report.pdf")[1].pages)
+
+
+def test_a_hundred_and_one_measures_give_a_summary_pdf(tmp_path: Path) -> None:
+    """A real assessment just over the limit (generated like the benchmarks' ones) typesets as a summary."""
+    n = pdf_module.PDF_DETAIL_LIMIT + 1
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(n), "-o", str(tmp_path / "in")],
+                   check=True, capture_output=True)
+    bundle = pipeline.evaluate(tmp_path / "in" / "assessment.yaml")
+    render_formats(bundle, ["pdf", "html"], tmp_path / "out")
+    text, reader = pdf_text(tmp_path / "out" / "report.pdf")
+    assert f"This assessment has {n} measures" in " ".join(text.split())
+    assert len(reader.pages) < 3 * n  # a full PDF takes about 15 pages a measure
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="finding"') > n  # the HTML keeps every finding
+
+
+# --- streamed writes ---------------------------------------------------------------------------------------
+
+
+def test_streamed_json_is_the_whole_document_pydantic_would_write() -> None:
+    bundle = fixture_module().real_bundle()
+    streamed = results_json(bundle)
+    head = {"schema_version": "1.0", "rightskit_version": bundle.results.rightskit_version,
+            "input_hash": bundle.input_hash}
+    whole = json.loads(streamed)
+    assert {k: whole[k] for k in head} == head
+    assert whole["results"] == json.loads(bundle.results.model_dump_json(by_alias=True))
+    assert whole["assessment"] == json.loads(bundle.resolved.assessment.model_dump_json(by_alias=True))
+    nested = bundle.results.model_dump_json(indent=2, by_alias=True).replace("\n", "\n  ")
+    assert f'"results": {nested}\n}}\n' in streamed  # same bytes as one pydantic dump, re-indented
+    assert streamed.endswith("\n}\n") and streamed.startswith("{\n")
+
+
+def test_a_stream_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "index.html"
+    target.write_text("previous report", encoding="utf-8")
+
+    def pieces():
+        yield "<html>"
+        yield b"<body>"
+        raise RuntimeError("template failed halfway")
+
+    with pytest.raises(RuntimeError, match="halfway"):
+        atomic_write(target, pieces())
+    assert target.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]  # no temporary file left behind
+    atomic_write(target, iter(["<p>", "é", b"</p>"]))
+    assert target.read_text(encoding="utf-8") == "<p>é</p>"
+
+
+# --- the fragment filters -----------------------------------------------------------------------------------
+
+# The markup the macros produced before the filters existed: the filters must give the same bytes.
+OLD_MACROS = """
+{% macro badge(b, scale, big=false) -%}
+<span class="badge {{ scale }}-{{ b.word }}{% if big %} big{% endif %}"><span class="sym" aria-hidden="true">{{ b.symbol }}</span> {{ b.label }}</span>
+{%- endmacro %}
+{% macro cite(c) -%}
+<a class="cite{% if c.verified is false %} unverified{% endif %}" href="#{{ c.anchor }}"
+{%- if c.verified is false %} title="Unverified source{% if c.note %}: {{ c.note }}{% endif %}"{% elif c.note %} title="{{ c.note }}"{% endif %}>
+{{- c.label }}{% if c.pinpoint %}, {{ c.pinpoint }}{% endif %}</a>
+{%- if c.verified is false %}<span class="sr-only"> (unverified)</span>{% endif %}
+{%- endmacro %}
+{% macro cites(list, lead="") -%}
+{% if list %}<span class="cites">{{ lead }}{% for c in list %}{{ cite(c) }}{% if not loop.last %}; {% endif %}{% endfor %}</span>{% endif %}
+{%- endmacro %}
+"""
+
+HOSTILE = '<script>alert("x")</script> & \'q\''
+
+
+@pytest.mark.parametrize("verified", [True, False, None])
+@pytest.mark.parametrize("note", [None, HOSTILE])
+def test_fragments_escape_exactly_like_the_macros(verified: bool | None, note: str | None) -> None:
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             loader=jinja2.DictLoader({"macros": OLD_MACROS}))
+    Fragments().install(env)
+    cites = [Cite(ref="r", anchor=f"bib-{HOSTILE}", label=HOSTILE, pinpoint=HOSTILE, quote=None, note=note,
+                  verified=verified),
+             Cite(ref="s", anchor="bib-s", label="Art. 7 Charter", pinpoint=None, quote=None, note=None,
+                  verified=True)]
+    badge = Badge(word="not-satisfied", label=HOSTILE, symbol="✗")
+    body = "{{ k.badge(b, 'st') }}|{{ k.badge(b, 'vd', big=true) }}|{{ k.cite(cs[0]) }}|{{ k.cites(cs, lead) }}|{{ k.cites([]) }}"
+    old = env.from_string("{% import 'macros' as k %}" + body)
+    new = env.from_string(body.replace("k.badge(b, 'st')", "b | badge_html('st')")
+                          .replace("k.badge(b, 'vd', big=true)", "b | badge_html('vd', true)")
+                          .replace("k.cite(cs[0])", "cs[0] | cite_html").replace("k.cites(cs, lead)", "cs | cites_html(lead)")
+                          .replace("k.cites([])", "[] | cites_html"))
+    args = {"b": badge, "cs": cites, "lead": "Sources <b>: "}
+    expected = old.render(**args)
+    assert new.render(**args) == expected
+    assert "<script>" not in expected and "&lt;script&gt;" in expected
