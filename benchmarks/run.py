@@ -242,7 +242,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     from rightskit.render.diagrams import DiagramSet, all_views, report_views
     from rightskit.render.html import html_chunks
     from rightskit.render.json_out import results_json_chunks
-    from rightskit.render.markdown import render_markdown
+    from rightskit.render.markdown import markdown_chunks
     from rightskit.render.output import atomic_write
     from rightskit.render.pdf import render_pdf
 
@@ -281,7 +281,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     meter.run("context", rendering(lambda: st.__setitem__("ctx", build_context(st["bundle"], st["records"]))),
               core=True)
     meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))
-    meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", render_markdown(st["ctx"]))))
+    meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", markdown_chunks(st["ctx"]))))
     meter.forked("pdf", lambda: (out_dir / "report.pdf").write_bytes(render_pdf(st["ctx"])), limits, skip)
     st.pop("ctx", None)
     st.pop("records", None)

@@ -76,6 +76,16 @@ def test_wide_alias_fan_out_is_refused(tmp_path: Path) -> None:
     assert f"expands to more than {MAX_EXPANDED_NODES:,} nodes" in error.problems[0].message
 
 
+def test_a_document_without_anchors_is_counted_too(tmp_path: Path) -> None:
+    """No '&' in the text takes the one-pass tree check; it still refuses more than the node limit."""
+    path = write(tmp_path, HEAD + "rows: [" + ",".join(["0"] * (MAX_EXPANDED_NODES + 1)) + "]\n")
+    with pytest.raises(InputError) as info:
+        load(path)
+    problem = info.value.problems[0]
+    assert f"more than {MAX_EXPANDED_NODES:,} nodes" in problem.message
+    assert problem.location is not None and problem.location.line == 1
+
+
 def test_aliases_of_a_long_text_are_refused(tmp_path: Path) -> None:
     """Few nodes, many bytes: 100 aliases of a 1 MB text would make every report 100 MB or more."""
     path = write(tmp_path, HEAD + "authors:\n  - &long " + "x" * MB + "\n" + "  - *long\n" * 100)

@@ -142,6 +142,28 @@ def _located(file: str, node: yaml.Node, message: str, hint: str = "") -> _Locat
     return _LocatedYAMLError(Problem(message, SourceLocation(file, line, col), hint))
 
 
+def _check_tree(root: yaml.Node, file: str) -> None:
+    """The size check of a document without anchors (so without aliases): a tree, walked once.
+
+    Its text is bounded by the file-size limit, so only the nesting depth and the node count are
+    checked; nodes are visited in the same order as :func:`_check_size`, so errors point at the same place.
+    """
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _located(file, node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+        count += 1
+        value = node.value
+        if isinstance(value, list) and value:
+            children = [n for pair in value for n in pair] if isinstance(node, yaml.MappingNode) else value
+            stack.extend((c, depth + 1) for c in children)
+    if count > MAX_EXPANDED_NODES:
+        raise _located(file, root, f"document has more than {MAX_EXPANDED_NODES:,} nodes",
+                       "split it with include:")
+
+
 def _check_size(root: yaml.Node, file: str) -> None:
     """Refuse documents whose alias expansion or nesting is too large, before constructing them."""
     sizes: dict[int, tuple[int, int]] = {}  # node -> (nodes, characters of text) once aliases are followed
@@ -235,7 +257,8 @@ def parse_yaml(text: str, display: str) -> Any:
             node = loader.get_single_node()
             if node is None:
                 raise InputError("empty document", [Problem("document is empty", SourceLocation(display, 1, 1))])
-            _check_size(node, display)
+            # Aliases need anchors ('&'): a document without one is a tree, checked in one cheap pass.
+            (_check_size if "&" in text else _check_tree)(node, display)
             return loader.construct_document(node)
         except _LocatedYAMLError as exc:
             raise InputError(exc.problem.message, [exc.problem]) from None

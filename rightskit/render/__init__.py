@@ -115,11 +115,11 @@ def _render(bundle: Bundle, formats: list[str], out_dir: Path, templates: Path |
         pdf_job = pool.submit(render_pdf, ctx, templates)
     try:
         if "md" in wanted:
-            from .markdown import render_markdown
+            from .markdown import markdown_chunks
 
             assert ctx is not None
             say("report.md")
-            write("report.md", render_markdown(ctx))
+            write("report.md", markdown_chunks(ctx))
         if "html" in wanted:
             from .html import html_chunks
 

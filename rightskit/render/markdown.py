@@ -8,7 +8,7 @@ images, HTML and math written in an assessment stay inert text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from . import records as r
 
@@ -386,23 +386,50 @@ class _Doc:
 
 def render_markdown(ctx: r.ReportContext) -> str:
     """The report as GitHub-flavoured Markdown."""
+    return "".join(markdown_chunks(ctx))
+
+
+def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
+    """The report as pieces of Markdown, a section (or a measure) at a time, for a streamed write."""
     doc = _Doc(ctx)
-    doc.title()
-    doc.toc()
-    doc.summary()
-    if ctx.overview:
-        doc.add(_anchor("diagram-overview"), "## Overview diagram", "")
-        doc.diagram(ctx.overview, "Measures, rights, safeguards and aims.")
-    doc.add(_anchor("measures"), "## Measures", "")
-    for m in ctx.measures.values():
-        doc.measure(m)
-    doc.rights()
-    if ctx.chain:
-        doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
-        doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
-    doc.safeguards()
-    doc.aims_and_alternatives()
-    doc.bibliography()
-    doc.about()
-    text = "\n".join(doc.lines)
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+
+    def sections() -> Iterator[str]:
+        def flush() -> str:
+            text = "\n".join(doc.lines)
+            doc.lines.clear()
+            return text
+
+        doc.title()
+        doc.toc()
+        doc.summary()
+        if ctx.overview:
+            doc.add(_anchor("diagram-overview"), "## Overview diagram", "")
+            doc.diagram(ctx.overview, "Measures, rights, safeguards and aims.")
+        doc.add(_anchor("measures"), "## Measures", "")
+        yield flush()
+        for m in ctx.measures.values():
+            doc.measure(m)
+            yield flush()
+        doc.rights()
+        if ctx.chain:
+            doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
+            doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
+        doc.safeguards()
+        doc.aims_and_alternatives()
+        doc.bibliography()
+        doc.about()
+        yield flush()
+
+    # The sections joined by newlines, with every run of blank lines cut to one and a single newline at
+    # the end. Trailing newlines are held back, so a run that spans two sections is cut as one.
+    held = ""
+    for i, text in enumerate(sections()):
+        piece = held + ("\n" if i else "") + text
+        body = piece.rstrip("\n")
+        held = piece[len(body):]
+        if body:
+            yield _BLANK_LINES.sub("\n\n", body)
+    yield "\n"
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
