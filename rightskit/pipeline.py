@@ -57,7 +57,9 @@ def load(path: Path, options: Options | None = None) -> Resolved:
     if options.as_of is not None:
         assessment = assessment.model_copy(update={"as_of": options.as_of})
     library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
-    return resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
+    resolved = resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
+    resolved.settle()
+    return resolved
 
 
 def graph(resolved: Resolved) -> RightsGraph:

@@ -106,6 +106,30 @@ class Resolved:
     def locate(self, path: Path_) -> SourceLocation | None:
         return self.locator(path)
 
+    def settle(self) -> None:
+        """Keep only where each top-level record was written, and let the parsed input go.
+
+        References are resolved, so later stages only ask where a measure, safeguard, aim… was defined.
+        The locator of a YAML assessment holds the whole parsed document (every value with its line
+        marks): several times the size of the file, and the largest thing in memory for a big one.
+        """
+        table: dict[Path_, SourceLocation | None] = {}
+        for name in type(self.assessment).model_fields:
+            value = getattr(self.assessment, name)
+            table[(name,)] = self.locator((name,))
+            if isinstance(value, list):
+                for i in range(len(value)):
+                    table[(name, i)] = self.locator((name, i))
+
+        def compact(path: Path_) -> SourceLocation | None:
+            for n in range(min(len(path), 2), 0, -1):  # the deepest known ancestor
+                where = table.get(path[:n])
+                if where is not None:
+                    return where
+            return None
+
+        self.locator = compact
+
 
 def resolve(
     assessment: Assessment, library: FrameworkLibrary, locator: Locator, display: str, files: list[Path] | None = None

@@ -173,3 +173,30 @@ def test_fragments_escape_exactly_like_the_macros(verified: bool | None, note: s
     expected = old.render(**args)
     assert new.render(**args) == expected
     assert "<script>" not in expected and "&lt;script&gt;" in expected
+
+
+# --- memory: the parsed input is not kept -------------------------------------------------------------------
+
+
+def test_after_loading_only_top_level_locations_are_kept() -> None:
+    from functools import partial
+
+    from rightskit.load import FrameworkLibrary, packaged_frameworks_dir, resolve
+    from rightskit.load.assessment_yaml import read_assessment_yaml
+    from rightskit.load.validate import validate
+    from rightskit.load.yamlsource import locate
+    from rightskit.model import Assessment
+
+    path = ROOT / "reports" / "csar-proposal-2022" / "assessment.yaml"
+    raw, files = read_assessment_yaml(path)
+    full = partial(locate, raw)
+    model = validate(Assessment, raw, full, str(path), "assessment")
+    resolved = resolve(model, FrameworkLibrary([packaged_frameworks_dir()]), full, str(path), files)
+    resolved.settle()
+    assert resolved.locator is not full
+    for i, m in enumerate(model.measures):  # where each record was written, as the report shows it
+        assert resolved.locate(("measures", i)) == full(("measures", i))
+        # deeper paths fall back to the record itself
+        assert resolved.locate(("measures", i, "interferes", 0, "right")) == full(("measures", i))
+    assert resolved.locate(("no-such-section", 0)) is None
+    assert pipeline.load(path).locate(("measures", 0)) == full(("measures", 0))
