@@ -15,6 +15,7 @@ from .context import BASELINE, EngineContext, MeasureView
 from .flip import analyse
 from .method import plan
 from .registry import RuleRegistry, default_registry
+from .requirements import Requirement
 from .results import (
     EvaluationResult,
     Finding,
@@ -23,6 +24,7 @@ from .results import (
     MeasureResult,
     Mitigation,
     RightResult,
+    SafeguardRequirement,
     StepResult,
 )
 from .runner import run_steps
@@ -54,6 +56,7 @@ def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResul
     ctx = EngineContext(rg)
     measures: dict[str, MeasureResult] = {}
     per_right: dict[str, dict[str, int]] = {}
+    shared = SharedRequirements()
     for mid in sorted(ctx.measures):
         facts = ctx.facts(mid)
         view = ctx.view(facts, BASELINE)
@@ -64,7 +67,7 @@ def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResul
             per_right.setdefault(r.right, {})[mid] = r.residual
         measures[mid] = MeasureResult(
             title=facts.measure.title, verdict=verdict, verdict_reason=reason,
-            steps={o.step.id: _step_result(mid, o) for o in outcomes},
+            steps={o.step.id: _step_result(mid, o, shared) for o in outcomes},
             interferences=_interferences(mid, view, outcomes),
             detection=facts.detection.result if facts.detection else None,
             flip=flip, missing_safeguards=unmet(view),
@@ -80,8 +83,33 @@ def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResul
     return EvaluationResult(
         assessment=resolved.assessment.id, title=resolved.assessment.title, as_of=resolved.as_of.isoformat(),
         rightskit_version=__version__, frameworks=_stamps(rg), measures=measures, rights=rights,
-        disclaimer=DISCLAIMER,
+        requirements=shared.table, disclaimer=DISCLAIMER,
     )
+
+
+class SharedRequirements:
+    """The safeguard requirements the findings refer to, each listed once under a stable id.
+
+    Thousands of measures share a few requirements (a type, and the criteria that demand it); each
+    one's reasons and citations were most of a large assessment's results. Ids are '<type>#<n>', n
+    counting from 1 per type in the order the measures (sorted by id) first need them.
+    """
+
+    def __init__(self) -> None:
+        self.table: dict[str, SafeguardRequirement] = {}
+        self._ids: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._count: dict[str, int] = {}
+
+    def id_of(self, req: Requirement) -> str:
+        """The id of ``req``'s shared entry, added on first use."""
+        key = (req.type, req.reasons)  # the reasons name every demand, and whether it is certain
+        rid = self._ids.get(key)
+        if rid is None:
+            n = self._count[req.type] = self._count.get(req.type, 0) + 1
+            rid = self._ids[key] = f"{req.type}#{n}"
+            self.table[rid] = SafeguardRequirement.model_construct(
+                type=req.type, title=req.title, certain=req.certain, reasons=list(req.reasons), cite=list(req.cite))
+        return rid
 
 
 def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
@@ -95,7 +123,7 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
     return out
 
 
-def _step_result(mid: str, o: StepOutcome) -> StepResult:
+def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements) -> StepResult:
     if o.skipped:
         return StepResult(status="undetermined", skipped=True, findings=[],
                           summary="Not assessed: an earlier step found the essence of a right reached, and no "
@@ -111,9 +139,13 @@ def _step_result(mid: str, o: StepOutcome) -> StepResult:
         seen.add(fid)
         # Built by the engine from validated inputs: re-validating tens of thousands of findings (every
         # string through the inert-text check again) took a third of the evaluation of a large assessment.
+        reasons, cite, requirement = list(n.reasons), list(n.cite), None
+        if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
+            requirement = shared.id_of(n.requirement)
+            reasons, cite = reasons[len(n.requirement.reasons):], []
         findings.append(Finding.model_construct(
-            id=fid, rule=rule_id, status=n.status, message=n.message, reasons=list(n.reasons),
-            nodes=list(dict.fromkeys(n.nodes)), cite=list(n.cite)))
+            id=fid, rule=rule_id, status=n.status, message=n.message, reasons=reasons,
+            nodes=list(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement))
     same = [f for f in findings if f.status == o.status]
     summary = same[0].message if same else o.step.title
     if len(same) > 1:

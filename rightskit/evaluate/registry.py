@@ -17,6 +17,7 @@ from .results import Status, Verdict
 
 if TYPE_CHECKING:
     from .context import EngineContext, MeasureView, StepInfo
+    from .requirements import Requirement
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,10 @@ class Note:
     reasons: tuple[str, ...] = ()
     nodes: tuple[str, ...] = ()
     cite: tuple[Citation, ...] = ()
+    #: The safeguard requirement the note is about. Its reasons and citations (the first of ``reasons``
+    #: and all of ``cite``) are shared by every measure with the same requirement, and the results list
+    #: them once (``EvaluationResult.requirements``) instead of in every finding.
+    requirement: Requirement | None = None
 
 
 RuleFn = Callable[["EngineContext", "MeasureView", "StepInfo"], list[Note]]

@@ -14,7 +14,7 @@ from ..model.base import StrictModel
 from ..model.citation import Citation
 from ..model.scales import Severity
 
-RESULTS_SCHEMA_VERSION = "1.0"
+RESULTS_SCHEMA_VERSION = "2.0"
 
 StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
 STEP_IDS: tuple[str, ...] = (
@@ -36,6 +36,22 @@ class Finding(StrictModel):
     reasons: list[str] = Field(default_factory=list, description="The reasoning, step by step.")
     nodes: list[str] = Field(default_factory=list, description="Graph node ids the rule read, e.g. 'measure:scan'.")
     cite: list[Citation] = Field(default_factory=list, description="Sources that justify the finding.")
+    requirement: str | None = Field(
+        default=None,
+        description="For a finding about a required safeguard type: the id of the shared requirement in "
+                    "EvaluationResult.requirements, whose reasons come before this finding's own and whose "
+                    "sources justify it (they are listed once there, not in every finding).",
+    )
+
+
+class SafeguardRequirement(StrictModel):
+    """Why a safeguard type is required for measures like these, and by which sources (shared)."""
+
+    type: str = Field(description="Safeguard type reference, e.g. 'safeguards/human-review'.")
+    title: str = Field(description="Catalogue title of the type.")
+    certain: bool = Field(description="False when it is only possibly required (an input is unknown).")
+    reasons: list[str] = Field(description="Each catalogue entry or case-law criterion that requires it.")
+    cite: list[Citation] = Field(description="Their sources, each once.")
 
 
 class StepResult(StrictModel):
@@ -144,4 +160,9 @@ class EvaluationResult(StrictModel):
     frameworks: list[FrameworkStamp] = Field(description="Framework data and legal versions used.")
     measures: dict[str, MeasureResult] = Field(description="Measure id → results, sorted by id.")
     rights: dict[str, RightResult] = Field(description="Right id → cumulative interference, sorted by id.")
+    requirements: dict[str, SafeguardRequirement] = Field(
+        default_factory=dict,
+        description="Requirement id ('<type>#<n>') → why the type is required and by which sources; findings "
+                    "refer to these by id. Numbered in the order measures (sorted by id) first need them.",
+    )
     disclaimer: str = Field(description="Findings follow from the author's inputs; this is not a court.")

@@ -218,7 +218,10 @@ class _Builder:
         for sid, step in res.steps.items():
             findings = []
             for f in step.findings:
-                cites = self.bib.cites(f.cite)
+                shared = self.results.requirements.get(f.requirement) if f.requirement else None
+                # A shared requirement's reasons come first, as the rule wrote them; its sources are the finding's.
+                reasons = [*shared.reasons, *f.reasons] if shared else list(f.reasons)
+                cites = self.bib.cites(shared.cite if shared else f.cite)
                 type_ref = self.required_type_of(sid, f.id)
                 see = None
                 if type_ref is not None:
@@ -235,7 +238,7 @@ class _Builder:
                     cites = []
                 findings.append(r.Finding(
                     id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
-                    message=f.message, reasons=list(f.reasons), nodes=[self.node(n) for n in f.nodes],
+                    message=f.message, reasons=reasons, nodes=[self.node(n) for n in f.nodes],
                     cites=cites, see=see))
             out.append(r.Step(
                 id=sid, title=self.step_title(sid),

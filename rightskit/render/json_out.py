@@ -21,14 +21,14 @@ from ..model.base import StrictModel
 if TYPE_CHECKING:
     from ..pipeline import Bundle
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "2.0"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 class ReportDocument(StrictModel):
     """The JSON output of ``rightskit render --format json`` (results.json)."""
 
-    schema_version: Literal["1.0"] = Field(description="Version of this document's schema.")
+    schema_version: Literal["2.0"] = Field(description="Version of this document's schema.")
     rightskit_version: str = Field(description="Version of rightskit that produced the document.")
     input_hash: str = Field(description="SHA-256 over the input files (assessment and frameworks).")
     assessment: Assessment = Field(description="The assessment as validated (the model).")

@@ -56,7 +56,8 @@ def _digital_rights_ireland(**extra: Any) -> Assessment:
 
 
 def test_digital_rights_ireland() -> None:
-    m = _evaluate(_digital_rights_ireland())["retain-traffic-data"]
+    results = evaluate(graph(_digital_rights_ireland()))
+    m = results.measures["retain-traffic-data"]
     assert m.verdict == "disproportionate"
     assert m.steps["essence"].status == "satisfied"            # metadata, not content (paras 39-40)
     assert m.steps["legitimate-aim"].status == "satisfied"     # fighting serious crime is legitimate
@@ -65,8 +66,9 @@ def test_digital_rights_ireland() -> None:
             "safeguards/prior-authorisation"} <= set(m.missing_safeguards)  # paras 56-59, 62
     review = next(f for f in m.steps["safeguards"].findings
                   if f.id == "retain-traffic-data/safeguards/missing:safeguards/prior-authorisation")
-    assert review.cite[0].ref == "case-law/digital-rights-ireland/prior-review"
-    assert review.cite[0].pinpoint == "para. 62"
+    sources = results.requirements[review.requirement].cite
+    assert sources[0].ref == "case-law/digital-rights-ireland/prior-review"
+    assert sources[0].pinpoint == "para. 62"
     assert m.flip is not None and not m.flip.fix_possible      # safeguards alone cannot cure blanket scope
 
 

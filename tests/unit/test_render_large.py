@@ -103,7 +103,7 @@ def test_a_hundred_and_one_measures_give_a_summary_pdf(tmp_path: Path) -> None:
 def test_streamed_json_is_the_whole_document_pydantic_would_write() -> None:
     bundle = fixture_module().real_bundle()
     streamed = results_json(bundle)
-    head = {"schema_version": "1.0", "rightskit_version": bundle.results.rightskit_version,
+    head = {"schema_version": "2.0", "rightskit_version": bundle.results.rightskit_version,
             "input_hash": bundle.input_hash}
     whole = json.loads(streamed)
     assert {k: whole[k] for k in head} == head
@@ -194,7 +194,7 @@ def test_after_loading_only_top_level_locations_are_kept() -> None:
     resolved = resolve(model, FrameworkLibrary([packaged_frameworks_dir()]), full, str(path), files)
     resolved.settle()
     assert resolved.locator is not full
-    for i, m in enumerate(model.measures):  # where each record was written, as the report shows it
+    for i in range(len(model.measures)):  # where each record was written, as the report shows it
         assert resolved.locate(("measures", i)) == full(("measures", i))
         # deeper paths fall back to the record itself
         assert resolved.locate(("measures", i, "interferes", 0, "right")) == full(("measures", i))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, scan, well_formed
+from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, run, scan, well_formed
 
 EXPECTED = {
     "no-interferences": "not-satisfied", "no-aims": "satisfied", "feeds-cycle": "not-satisfied",
@@ -29,15 +29,23 @@ def test_each_missing_type_is_its_own_finding_with_its_sources() -> None:
     child_aim(a)
     s = scan(a)
     s.interferes("eu-charter/art-7", severity="serious", because="x")
-    m = measure(a)
+    results = run(a)
+    m = results.measures["scan"]
     missing = {f.id: f for f in m.steps["safeguards"].findings if f.status == "not-satisfied"}
     assert set(missing) == {"scan/safeguards/missing:safeguards/human-review",
                             "scan/safeguards/missing:safeguards/retention-limits",
                             "scan/safeguards/missing:safeguards/error-rate-limits"}
     review = missing["scan/safeguards/missing:safeguards/human-review"]
-    refs = [c.ref for c in review.cite]
+    # Its sources and reasons are the shared requirement's, listed once in the results.
+    assert review.requirement == "safeguards/human-review#1" and review.cite == [] and review.reasons == []
+    shared = results.requirements[review.requirement]
+    assert shared.type == "safeguards/human-review" and shared.certain
+    refs = [c.ref for c in shared.cite]
     assert refs == ["case-law/lqdn/human-review", "reg-mini/art-3-1-g"]
-    assert review.cite[0].pinpoint == "paras 181-182" and review.cite[0].note  # unverified pinpoint flagged
+    assert shared.cite[0].pinpoint == "paras 181-182" and shared.cite[0].note  # unverified pinpoint flagged
+    assert shared.reasons[0].startswith("Required: ")
+    assert {f.requirement for f in missing.values()} == {
+        "safeguards/human-review#1", "safeguards/retention-limits#1", "safeguards/error-rate-limits#1"}
     assert m.missing_safeguards == ["safeguards/error-rate-limits", "safeguards/human-review",
                                     "safeguards/retention-limits"]
 
@@ -75,8 +83,12 @@ def test_unknown_fact_makes_a_type_possibly_required() -> None:
     a = new()
     child_aim(a)
     well_formed(a, end_to_end_encrypted=None)
-    f = finding(measure(a), "scan/safeguards/may-require:safeguards/e2ee-preservation")
-    assert f.status == "concern" and "measure.end_to_end_encrypted not given" in f.reasons[0]
+    results = run(a)
+    f = finding(results.measures["scan"], "scan/safeguards/may-require:safeguards/e2ee-preservation")
+    shared = results.requirements[f.requirement]
+    assert f.status == "concern" and not shared.certain
+    assert "measure.end_to_end_encrypted not given" in shared.reasons[0]
+    assert f.reasons == ["State the unknown facts so the requirement can be decided."]  # its own, after the shared
 
 
 def test_nothing_required() -> None:

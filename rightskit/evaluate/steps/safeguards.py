@@ -41,23 +41,23 @@ def _one(view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -
         if not req.certain:
             return Note(f"may-require:{req.type}", "concern",
                         f"{title} may be required, and no safeguard of that type protects this measure.",
-                        (*why, "State the unknown facts so the requirement can be decided."), nodes, cite)
+                        (*why, "State the unknown facts so the requirement can be decided."), nodes, cite, req)
         return Note(f"missing:{req.type}", "not-satisfied",
-                    f"Missing safeguard: {title}.", why, nodes, cite)
+                    f"Missing safeguard: {title}.", why, nodes, cite, req)
     effective = [p for p in present if p.effective]
     names = listing(p.safeguard for p in present)
     if not effective:
         return Note(f"ineffective:{req.type}", "not-satisfied" if req.certain else "concern",
                     f"{title} exists only on paper: every safeguard of that type ({names}) is recorded as "
-                    "ineffective.", why, nodes, cite)
+                    "ineffective.", why, nodes, cite, req)
     binding = [p for p in effective if p.binding]
     if not binding:
         return Note(f"voluntary:{req.type}", "concern",
                     f"{title} is in place only voluntarily ({names}); the case law asks for safeguards laid "
-                    "down in law.", why, nodes, cite)
+                    "down in law.", why, nodes, cite, req)
     hypo = " (hypothetical, flip analysis)" if all(p.hypothetical for p in binding) else ""
     return Note(f"present:{req.type}", "satisfied",
-                f"{title} is in place{hypo}: {listing(p.safeguard for p in binding)}.", why, nodes, cite)
+                f"{title} is in place{hypo}: {listing(p.safeguard for p in binding)}.", why, nodes, cite, req)
 
 
 def unmet(view: MeasureView) -> list[str]:
