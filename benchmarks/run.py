@@ -257,6 +257,8 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
         locator = partial(locate, st["raw"])
         model = validate(Assessment, st["raw"], locator, shown, "assessment")
         st["resolved"] = resolve(model, FrameworkLibrary([packaged_frameworks_dir()]), locator, shown, st["files"])
+        st["resolved"].settle()  # as pipeline.load() does: the parsed YAML is not kept
+        st.pop("raw")
 
     def evaluate_() -> None:
         rg = st["graph"]
@@ -265,19 +267,20 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     def diagrams() -> None:
         st["records"] = DiagramSet(st["bundle"]).records(report_views(st["bundle"]))
 
-    meter.run("load", load, core=True)
-    meter.run("validate", validate_, core=True)
-    meter.run("graph", lambda: st.__setitem__("graph", pipeline.graph(st["resolved"])), core=True)
-    meter.run("evaluate", evaluate_, core=True)
-    # The render stages run as render_formats() runs them: collector paused, outputs streamed to disk.
+    # Every stage runs as the pipeline runs it: with the cyclic collector paused (rightskit/collector.py),
+    # and the outputs streamed to disk as render_formats() writes them.
     def rendering(work: Callable[[], object]) -> Callable[[], object]:
         def run() -> object:
             with paused():
                 return work()
         return run
 
+    meter.run("load", rendering(load), core=True)
+    meter.run("validate", rendering(validate_), core=True)
+    meter.run("graph", lambda: st.__setitem__("graph", pipeline.graph(st["resolved"])), core=True)
+    meter.run("evaluate", rendering(evaluate_), core=True)
     meter.run("json", rendering(lambda: atomic_write(out_dir / "results.json", results_json_chunks(st["bundle"]))))
-    meter.run("diagrams", diagrams, core=True)
+    meter.run("diagrams", rendering(diagrams), core=True)
     meter.run("context", rendering(lambda: st.__setitem__("ctx", build_context(st["bundle"], st["records"]))),
               core=True)
     meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))

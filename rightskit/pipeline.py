@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .collector import paused
+
 if TYPE_CHECKING:
     from .evaluate.results import EvaluationResult
     from .graph import RightsGraph
@@ -52,13 +54,14 @@ def load(path: Path, options: Options | None = None) -> Resolved:
     from .load import FrameworkLibrary, load_assessment, packaged_frameworks_dir, resolve
 
     options = options or Options()
-    loaded = load_assessment(path)
-    assessment = loaded.model
-    if options.as_of is not None:
-        assessment = assessment.model_copy(update={"as_of": options.as_of})
-    library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
-    resolved = resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
-    resolved.settle()
+    with paused():  # every stage builds large acyclic structures that live to the end (collector.py)
+        loaded = load_assessment(path)
+        assessment = loaded.model
+        if options.as_of is not None:
+            assessment = assessment.model_copy(update={"as_of": options.as_of})
+        library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
+        resolved = resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
+        resolved.settle()
     return resolved
 
 
@@ -66,7 +69,8 @@ def graph(resolved: Resolved) -> RightsGraph:
     """Stage 3: build the rights graph."""
     from .graph import build_graph
 
-    return build_graph(resolved)
+    with paused():
+        return build_graph(resolved)
 
 
 def evaluate(path: Path, options: Options | None = None) -> Bundle:
