@@ -39,7 +39,7 @@ class Span:
         return None if e is None else cls(e.lower, e.central, e.upper)
 
     def as_range(self) -> Range:
-        return Range(low=self.low, central=self.central, high=self.high)
+        return Range.model_construct(low=self.low, central=self.central, high=self.high)
 
     def words(self, as_percent: bool = False) -> str:
         f = percent if as_percent else number
@@ -167,9 +167,9 @@ def arithmetic(fig: DetectionFigures, affected: Estimate | None) -> Arithmetic:
         lines.append(f"Not given, so not assumed: {listing(unknown)}.")
 
     def rng(s: Span | None) -> Range:
-        return s.as_range() if s else Range()
+        return s.as_range() if s else Range.model_construct()
 
-    result = DetectionResult(
+    result = DetectionResult.model_construct(
         known_inputs=known, unknown_inputs=unknown, true_hits_per_day=rng(tp), false_hits_per_day=rng(fp),
         precision=rng(prec), innocent_users_flagged_per_year=rng(users), review_hours_per_day=rng(review),
         explanation=lines,

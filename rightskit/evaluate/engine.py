@@ -65,7 +65,7 @@ def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResul
         flip = analyse(ctx, steps, facts, outcomes, verdict)
         for r in view.residuals:
             per_right.setdefault(r.right, {})[mid] = r.residual
-        measures[mid] = MeasureResult(
+        measures[mid] = MeasureResult.model_construct(
             title=facts.measure.title, verdict=verdict, verdict_reason=reason,
             steps={o.step.id: _step_result(mid, o, shared) for o in outcomes},
             interferences=_interferences(mid, view, outcomes),
@@ -75,7 +75,7 @@ def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResul
     rights = {}
     for right in sorted(per_right):
         c = cumulative(right, per_right[right], ctx.calculus)
-        rights[right] = RightResult(
+        rights[right] = RightResult.model_construct(
             title=ctx.right_title(right), cumulative=word(c.severity),
             measures={m: word(v) for m, v in c.measures.items()},
             explanation=c.explanation,
@@ -137,8 +137,9 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements) -> StepRe
             fid = f"{mid}/{o.step.id}/{n.suffix}#{k}"
             k += 1
         seen.add(fid)
-        # Built by the engine from validated inputs: re-validating tens of thousands of findings (every
-        # string through the inert-text check again) took a third of the evaluation of a large assessment.
+        # Results are built with model_construct: the engine makes them from validated inputs, and
+        # re-validating tens of thousands of findings (every string through the inert-text check again)
+        # took a third of the evaluation of a large assessment. mypy checks the types instead.
         reasons, cite, requirement = list(n.reasons), list(n.cite), None
         if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
             requirement = shared.id_of(n.requirement)
@@ -162,11 +163,11 @@ def _interferences(mid: str, view: MeasureView, outcomes: Sequence[StepOutcome])
         text = explain(r)
         if r.inherited_from:
             text += f". Upstream measures interfering with the same right: {listing(r.inherited_from)}"
-        out.append(InterferenceResult(
+        out.append(InterferenceResult.model_construct(
             measure=mid, right=r.right, inherent=r.interference.severity, inherited_from=list(r.inherited_from),
             residual=word(r.residual),
             reaches_essence=r.interference.reaches_essence or r.right in essence_rights,
-            mitigations=[Mitigation(safeguard=a.safeguard, strength=a.strength,
+            mitigations=[Mitigation.model_construct(safeguard=a.safeguard, strength=a.strength,
                                                     levels=a.levels if a.counted else 0, effective=a.effective)
                          for a in r.applied if not a.hypothetical],
             explanation=text,

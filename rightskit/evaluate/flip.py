@@ -61,10 +61,10 @@ def analyse(
         carried = f"No single safeguard carries the verdict: removing any one alone leaves it {verdict}."
 
     if verdict in GOOD:
-        return FlipResult(carrying=carrying, fix=None, fix_possible=True,
+        return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=True,
                           explanation=f"{carried} The measure is already {verdict}; no safeguard needs adding.")
     if verdict == "essence-violated":
-        return FlipResult(carrying=carrying, fix=None, fix_possible=False,
+        return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=False,
                           explanation=f"{carried} No safeguard can help: the essence of a right is reached, and a "
                                       "limitation that does not respect the essence cannot be justified.")
     blocking = [o for o in base if not o.skipped and not o.uses_safeguards
@@ -72,7 +72,7 @@ def analyse(
     if blocking:
         o = blocking[0]
         note = o.first(o.status)
-        return FlipResult(
+        return FlipResult.model_construct(
             carrying=carrying, fix=None, fix_possible=False,
             explanation=f"{carried} Adding safeguards cannot change the outcome: {o.step.id} is {o.status} "
                         f"whatever safeguards are added ({note.message if note else o.step.title}).")
@@ -109,7 +109,7 @@ def _search(
                 parts.append(f"{extra} further type(s) to lower the residual severity ({listing(others[:extra])}; "
                              "under the calculus any type not yet in place would do as well, the first in order "
                              "is named)")
-            return FlipResult(
+            return FlipResult.model_construct(
                 carrying=carrying, fix=list(added), fix_possible=True,
                 explanation=f"{carried} Adding {titles} at {strength} strength would make it {last}: "
                             f"{' and '.join(parts)}.")
@@ -119,7 +119,7 @@ def _search(
     why = ("every interference is then at its floor, which safeguards cannot go below" if floored else
            f"the search adds at most {calc.flip_max_added} types beyond the missing required ones "
            "(flip_max_added), or stops when the catalogue runs out")
-    return FlipResult(
+    return FlipResult.model_construct(
         carrying=carrying, fix=None, fix_possible=False,
         explanation=f"{carried} No set of catalogue safeguard types found makes it proportionate: with "
                     f"{tried} type(s) added at {strength} strength it stays {last}; {why}.")

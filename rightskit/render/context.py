@@ -81,6 +81,7 @@ class _Builder:
             for sid in res.flip.carrying if res.flip else ():
                 self.carried_by.setdefault(sid, set()).add(mid)
         self._missing: dict[str, r.MissingSafeguard] = {}
+        self._shared_cites: dict[str, list[r.Cite]] = {}
         self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
         self.step_defs = self._step_defs()
@@ -221,14 +222,17 @@ class _Builder:
                 shared = self.results.requirements.get(f.requirement) if f.requirement else None
                 # A shared requirement's reasons come first, as the rule wrote them; its sources are the finding's.
                 reasons = [*shared.reasons, *f.reasons] if shared else list(f.reasons)
-                cites = self.bib.cites(shared.cite if shared else f.cite)
+                cites = self.shared_cites(f.requirement) if shared and f.requirement else self.bib.cites(f.cite)
                 type_ref = self.required_type_of(sid, f.id)
                 see = None
                 if type_ref is not None:
                     # The sources that require a safeguard type are the same for every measure: list them
                     # once, under Safeguard coverage, instead of in every measure's findings.
                     entry = self.required.setdefault(type_ref, _RequiredAcc())
-                    entry.cites.update({(c.ref, c.pinpoint or ""): c for c in cites})
+                    if f.requirement not in entry.requirements:  # a shared requirement adds its sources once
+                        entry.cites.update({(c.ref, c.pinpoint or ""): c for c in cites})
+                        if f.requirement:
+                            entry.requirements.add(f.requirement)
                     kind = f.id.rsplit("/", 1)[-1].split(":", 1)[0]
                     if kind in ("missing", "ineffective"):
                         entry.missing.add(res_id(f.id))
@@ -246,6 +250,13 @@ class _Builder:
                 findings=findings,
             ))
         return out
+
+    def shared_cites(self, requirement: str) -> list[r.Cite]:
+        """The citations of a shared requirement (results.requirements), converted once per report."""
+        made = self._shared_cites.get(requirement)
+        if made is None:
+            made = self._shared_cites[requirement] = self.bib.cites(self.results.requirements[requirement].cite)
+        return made
 
     def required_type_of(self, step_id: str, finding_id: str) -> str | None:
         """The safeguard type a safeguards-step finding is about (``…/safeguards/missing:<type>``), if any."""
@@ -420,6 +431,7 @@ class _RequiredAcc:
     cites: dict[tuple[str, str], r.Cite] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)
+    requirements: set[str | None] = field(default_factory=set)  # shared requirements whose sources are in
 
 
 def required_anchor(type_ref: str) -> str:
