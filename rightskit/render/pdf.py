@@ -28,7 +28,7 @@ MAIN = "report.typ"
 
 #: Above this many measures the PDF is a summary (verdicts, steps at a glance, rights, required
 #: safeguard types) and the HTML report carries the findings: a full PDF would run to thousands of pages
-#: (about 15 per measure) and Typst's memory grows with it (out of memory at 1,000 measures).
+#: (20 to 27 per measure) and Typst's memory grows with it (out of memory at 1,000 measures).
 PDF_DETAIL_LIMIT = 100
 
 

@@ -92,7 +92,7 @@ def test_a_hundred_and_one_measures_give_a_summary_pdf(tmp_path: Path) -> None:
     render_formats(bundle, ["pdf", "html"], tmp_path / "out")
     text, reader = pdf_text(tmp_path / "out" / "report.pdf")
     assert f"This assessment has {n} measures" in " ".join(text.split())
-    assert len(reader.pages) < 3 * n  # a full PDF takes about 15 pages a measure
+    assert len(reader.pages) < 3 * n  # a full PDF takes 20 to 27 pages a measure
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="finding"') > n  # the HTML keeps every finding
 
