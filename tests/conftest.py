@@ -7,18 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-
-def on_ci() -> bool:
-    """True under CI=true, where a missing tool is a failure, not a skip."""
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip locally; fail on CI."""
-    if on_ci():
-        pytest.fail(f"{reason} (CI=true: required)")
-    pytest.skip(reason)
+from harness import skip_or_fail
 
 
 @pytest.fixture(scope="session")

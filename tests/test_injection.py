@@ -18,7 +18,6 @@ engine, every renderer); each output is then parsed the way its consumer parses 
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -31,6 +30,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from harness import hostile, skip_or_fail
 
 ROOT = Path(__file__).resolve().parent
 SECURITY = ROOT / "fixtures" / "security"
@@ -41,15 +41,7 @@ EMBED = {"\u202a", "\u202b", "\u202d", "\u202e"}  # LRE RLE LRO RLO, closed by P
 ISOLATE = {"\u2066", "\u2067", "\u2068"}  # LRI RLI FSI, closed by PDI U+2069
 
 
-def hostile_module() -> Any:
-    spec = importlib.util.spec_from_file_location("rightskit_test_hostile", SECURITY / "hostile.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-H = hostile_module()
+H = hostile()
 
 
 def open_bidi(text: str) -> list[str]:
@@ -263,7 +255,6 @@ def test_svg_diagrams_are_inert(hostile: Any) -> None:
 
 def test_dot_accepts_every_view_and_reads_nothing(hostile: Any, tmp_path: Path) -> None:
     if shutil.which("dot") is None:
-        from conftest import skip_or_fail
 
         skip_or_fail("Graphviz 'dot' is not installed")
     from rightskit.render.diagram import build_view, views_for

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from harness import skip_or_fail
 
 from rightskit.cli import main
 
@@ -115,7 +116,6 @@ def test_the_tripwire_catches_a_connection(monkeypatch: pytest.MonkeyPatch) -> N
 def _unshare_works() -> bool:
     unshare = shutil.which("unshare")
     if unshare is None:
-        from conftest import skip_or_fail
 
         skip_or_fail("unshare (util-linux) is not installed")
     done = subprocess.run([unshare, "-rn", "true"], capture_output=True, check=False, timeout=30)

@@ -11,12 +11,12 @@ folder, not /etc/passwd.
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import serving
 
 ROOT = Path(__file__).resolve().parent
 MINIMAL = ROOT / "fixtures" / "security" / "minimal"
@@ -26,20 +26,15 @@ SECRET = "secret-canary-9f2c"
 @pytest.fixture(scope="module")
 def viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from rightskit.pipeline import Options
-    from rightskit.serve import close, make_server
+    from rightskit.serve import make_server
 
     folder = tmp_path_factory.mktemp("serve") / "input"
     folder.mkdir()
     (folder / "assessment.yaml").write_text((MINIMAL / "assessment.yaml").read_text(encoding="utf-8"),
                                             encoding="utf-8")
     (folder / "notes.txt").write_text(SECRET + "\n", encoding="utf-8")  # must never be served
-    server = make_server(folder / "assessment.yaml", Options(), port=0, watch=False)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    close(server)
-    thread.join(timeout=5)
+    with serving(make_server(folder / "assessment.yaml", Options(), port=0, watch=False)) as server:
+        yield server
 
 
 def raw(server: Any, request: bytes, timeout: float = 10.0) -> tuple[int, bytes]:

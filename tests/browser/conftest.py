@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import golden_fixture, skip_or_fail
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 OUTPUT = Path(__file__).resolve().parents[1] / "output" / "browser"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--headless"]
-
-
-def skip_or_fail(reason: str) -> None:
-    """Skip locally; fail under CI=true, where a missing browser is an error."""
-    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason} (CI=true: required)")
-    pytest.skip(reason)
-
-
-def _fixture_module() -> Any:
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +31,11 @@ def browser(chromium_path: str) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """index.html of the small assessment: through the real engine when it exists, else hand-made results."""
+    """index.html of the small assessment, through the real engine."""
     from rightskit.render import render_formats
     from rightskit.render.diagrams import draw_function
 
-    fb = _fixture_module()
-    bundle = fb.real_bundle() or fb.small_bundle()
+    bundle = golden_fixture().real_bundle()
     out = tmp_path_factory.mktemp("browser-report")
     render_formats(bundle, ["html", "svg"] if draw_function() else ["html"], out)
     return out / "index.html"

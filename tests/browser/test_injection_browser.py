@@ -12,25 +12,16 @@ markup itself must be inert and the CSP is only a second line of defence. In bot
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import hostile, serving
 
 pytestmark = pytest.mark.browser
 
-SECURITY = Path(__file__).resolve().parents[1] / "fixtures" / "security"
-
-
-def _hostile() -> Any:
-    spec = importlib.util.spec_from_file_location("rightskit_test_hostile_browser", SECURITY / "hostile.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +31,7 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from rightskit.render.diagrams import draw_function
 
     folder = tmp_path_factory.mktemp("hostile-browser")
-    bundle = evaluate(_hostile().write_hostile(folder / "input"))
+    bundle = evaluate(hostile().write_hostile(folder / "input"))
     out = folder / "out"
     render_formats(bundle, ["html", "svg"] if draw_function() else ["html"], out)
     return out
@@ -139,19 +130,12 @@ def test_every_external_link_opens_without_opener(visit: Any, hostile_report: Pa
 
 @pytest.fixture(scope="module")
 def hostile_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    import threading
-
     from rightskit.pipeline import Options
-    from rightskit.serve import close, make_server
+    from rightskit.serve import make_server
 
-    source = _hostile().write_hostile(tmp_path_factory.mktemp("hostile-viewer") / "input")
-    server = make_server(source, Options(), port=0, watch=False)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    close(server)
-    thread.join(timeout=5)
+    source = hostile().write_hostile(tmp_path_factory.mktemp("hostile-viewer") / "input")
+    with serving(make_server(source, Options(), port=0, watch=False)) as server:
+        yield server
 
 
 def test_hostile_assessment_in_the_live_viewer(browser: Any, hostile_viewer: Any) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import http.client
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import serving
 
 pytestmark = pytest.mark.browser
 
@@ -48,15 +48,10 @@ def source(tmp_path: Path) -> Path:
 @pytest.fixture()
 def viewer(source: Path) -> Iterator[Any]:
     from rightskit.pipeline import Options
-    from rightskit.serve import close, make_server
+    from rightskit.serve import make_server
 
-    server = make_server(source, Options(frameworks_dirs=[FRAMEWORKS]), port=0, evaluator=_evaluator())
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    close(server)
-    thread.join(timeout=5)
+    with serving(make_server(source, Options(frameworks_dirs=[FRAMEWORKS]), port=0, evaluator=_evaluator())) as server:
+        yield server
 
 
 @pytest.fixture()

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from harness import golden_fixture
 
 from rightskit.render import figures
 from rightskit.render import records as r
 from rightskit.render.bibliography import curia_ecli, eurlex_celex, hudoc, safe_url
-
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-
-
-def fixture_module():
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def ctx() -> r.ReportContext:
     from rightskit.render import build_context
 
-    return build_context(fixture_module().small_bundle(), diagrams=False)
+    return build_context(golden_fixture().small_bundle(), diagrams=False)
 
 
 def walk(obj, path=()):
@@ -156,7 +146,7 @@ def test_badges_never_rely_on_colour_alone(ctx: r.ReportContext) -> None:
 def test_rendered_on_only_with_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     from rightskit.render import build_context
 
-    bundle = fixture_module().small_bundle()
+    bundle = golden_fixture().small_bundle()
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert build_context(bundle, diagrams=False).rendered_on is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -210,7 +200,7 @@ def test_context_shares_records_instead_of_copying() -> None:
                 mid = f"extra-{i:03d}"
                 raw_a["measures"].append({**base_m, "id": mid, "title": f"Extra measure {i}", "feeds": []})
                 raw_r["measures"][mid] = {**base_r, "title": f"Extra measure {i}"}
-        return fixture_module().small_bundle(edit)
+        return golden_fixture().small_bundle(edit)
 
     ctx = build_context(grow(300), diagrams=False)
     assert len(ctx.measures) == 303

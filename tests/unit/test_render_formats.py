@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -10,24 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from harness import golden_fixture
 
 from rightskit.errors import RenderError, UsageError
 from rightskit.render import render_formats
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 ALL = ["html", "pdf", "md", "json", "svg"]
-
-
-def fixture_module():
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def bundle():
-    return fixture_module().small_bundle()
+    return golden_fixture().small_bundle()
 
 
 def diagrams_available() -> bool:
@@ -155,7 +147,7 @@ def test_render_imports_nothing_heavy() -> None:
 
 def test_end_to_end_with_the_real_engine(tmp_path: Path) -> None:
     """The small assessment through load → graph → evaluate → render (once the engine exists)."""
-    real = fixture_module().real_bundle()
+    real = golden_fixture().real_bundle()
     written = render_formats(real, ["html", "md", "json", "pdf"], tmp_path)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -175,7 +167,7 @@ def test_an_empty_assessment_renders_in_every_format(tmp_path: Path) -> None:
         raw_a["authors"] = []
         raw_r["measures"], raw_r["rights"] = {}, {}
 
-    bundle = fixture_module().small_bundle(empty)
+    bundle = golden_fixture().small_bundle(empty)
     render_formats(bundle, ALL if diagrams_available() else ALL[:4], tmp_path)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "The assessment has no measures." in html and "No measure interferes with any right." in html
@@ -189,7 +181,7 @@ def test_a_detection_measure_without_figures(tmp_path: Path) -> None:
         det["unknown_inputs"] = ["prevalence", "false-positive rate"]
         raw_a["measures"][1].pop("detection")
 
-    render_formats(fixture_module().small_bundle(unknown), ["html", "md", "pdf"], tmp_path)
+    render_formats(golden_fixture().small_bundle(unknown), ["html", "md", "pdf"], tmp_path)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "The precision of this measure cannot be computed: Prevalence, False-positive rate." in html
     assert "cannot be computed" in (tmp_path / "report.md").read_text(encoding="utf-8")

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import re
@@ -15,6 +14,7 @@ from pathlib import Path
 import jinja2
 import pypdf
 import pytest
+from harness import golden_fixture
 
 from rightskit import pipeline
 from rightskit.render import pdf as pdf_module
@@ -25,15 +25,7 @@ from rightskit.render.output import atomic_write
 from rightskit.render.records import Badge, Cite
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = ROOT / "tests" / "golden"
 SUMMARY_NOTE = "A summary PDF."
-
-
-def fixture_module():
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def pdf_text(path: Path) -> tuple[str, pypdf.PdfReader]:
@@ -58,7 +50,7 @@ def outline_titles(reader: pypdf.PdfReader) -> list[str]:
 
 
 def test_pdf_sets_out_measures_in_full_up_to_the_limit(tmp_path: Path) -> None:
-    bundle = fixture_module().real_bundle()
+    bundle = golden_fixture().real_bundle()
     render_formats(bundle, ["pdf"], tmp_path)
     text, reader = pdf_text(tmp_path / "report.pdf")
     assert SUMMARY_NOTE not in text
@@ -66,7 +58,7 @@ def test_pdf_sets_out_measures_in_full_up_to_the_limit(tmp_path: Path) -> None:
 
 
 def test_above_the_limit_the_pdf_is_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bundle = fixture_module().real_bundle()
+    bundle = golden_fixture().real_bundle()
     measures = bundle.resolved.assessment.measures
     full = tmp_path / "full"
     render_formats(bundle, ["pdf"], full)
@@ -101,7 +93,7 @@ def test_a_hundred_and_one_measures_give_a_summary_pdf(tmp_path: Path) -> None:
 
 
 def test_streamed_json_is_the_whole_document_pydantic_would_write() -> None:
-    bundle = fixture_module().real_bundle()
+    bundle = golden_fixture().real_bundle()
     streamed = results_json(bundle)
     head = {"schema_version": "2.0", "rightskit_version": bundle.results.rightskit_version,
             "input_hash": bundle.input_hash}

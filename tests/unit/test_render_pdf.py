@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import re
-from pathlib import Path
 
 import pypdf
 import pytest
+from harness import golden_fixture
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 SECTIONS = ["Summary", "Measures", "Rights and cumulative interference", "Safeguard coverage", "Bibliography",
             "About this report"]
-
-
-def fixture_module():
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module", params=["hand-made results", "real engine"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     from rightskit.render import render_formats
 
-    fb = fixture_module()
+    fb = golden_fixture()
     bundle = fb.small_bundle() if request.param == "hand-made results" else fb.real_bundle()
     out = tmp_path_factory.mktemp("pdf")
     render_formats(bundle, ["pdf"], out)

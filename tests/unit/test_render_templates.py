@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from harness import golden_fixture
 
 from rightskit.errors import TemplateError
 from rightskit.render import build_context, render_formats
 from rightskit.render.html import TEMPLATES_DIR, render_html
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-
-
-def fixture_module():
-    spec = importlib.util.spec_from_file_location("rightskit_test_fixture_bundle", GOLDEN / "fixture_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def ctx():
-    return build_context(fixture_module().small_bundle(), diagrams=False)
+    return build_context(golden_fixture().small_bundle(), diagrams=False)
 
 
 def test_shipped_templates_exist() -> None:
@@ -86,7 +77,7 @@ def test_render_formats_passes_templates_through(tmp_path: Path) -> None:
     templates.mkdir()
     (templates / "_about.html.j2").write_text("{% endif %}\n", encoding="utf-8")
     with pytest.raises(TemplateError, match=r"_about\.html\.j2:1"):
-        render_formats(fixture_module().small_bundle(), ["html"], tmp_path / "out", templates=templates)
+        render_formats(golden_fixture().small_bundle(), ["html"], tmp_path / "out", templates=templates)
 
 
 def test_a_user_typst_template_replaces_the_pdf_template(ctx, tmp_path: Path) -> None:
