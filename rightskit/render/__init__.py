@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..collector import paused
-from ..errors import RenderError, UsageError
+from ..errors import UsageError
 from .output import atomic_write, ensure_out_dir, target_in
 
 if TYPE_CHECKING:
@@ -38,16 +38,12 @@ Writable = bytes | str | Iterable[bytes] | Iterable[str]
 __all__ = ["FORMATS", "build_context", "render_formats"]
 
 
-def build_context(bundle: Bundle, diagrams: bool = True) -> ReportContext:
-    """The report context, with the report's diagrams when the diagram module is available."""
+def build_context(bundle: Bundle, diagrams: bool = True, drawn: DiagramSet | None = None) -> ReportContext:
+    """The report context, with the report's diagrams (drawn by ``drawn`` when given, to reuse them)."""
     from .context import build_context as build
     from .diagrams import DiagramSet, report_views
 
-    records = {}
-    if diagrams:
-        ds = DiagramSet(bundle)
-        if ds.available:
-            records = ds.records(report_views(bundle))
+    records = (drawn or DiagramSet(bundle)).records(report_views(bundle)) if diagrams else {}
     return build(bundle, records)
 
 
@@ -77,8 +73,7 @@ def render_formats(
 
 def _render(bundle: Bundle, formats: list[str], out_dir: Path, templates: Path | None,
             progress: Callable[[str], None] | None) -> list[Path]:
-    from .context import build_context as build
-    from .diagrams import DiagramSet, report_views
+    from .diagrams import DiagramSet
 
     wanted = _check_formats(formats)
     say = progress or (lambda _msg: None)
@@ -98,8 +93,7 @@ def _render(bundle: Bundle, formats: list[str], out_dir: Path, templates: Path |
     ctx = None
     if {"html", "pdf", "md"} & set(wanted):
         started = time.perf_counter()
-        records = diagrams.records(report_views(bundle)) if diagrams.available else {}
-        ctx = build(bundle, records)
+        ctx = build_context(bundle, drawn=diagrams)
         say(f"report context ({time.perf_counter() - started:.2f} s)")
 
     # Typst typesets in native code without holding the GIL, so the PDF is made in a thread while
@@ -142,9 +136,6 @@ def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None
 
     views: list[str] = []
     if "svg" in wanted:
-        if not diagrams.available:
-            raise RenderError("the svg format needs the diagram module (rightskit.render.diagram), "
-                              "which is not available in this installation")
         views = all_views(bundle)
     elif "md" in wanted and ctx is not None:
         views = list(ctx.diagrams)

@@ -1,14 +1,12 @@
 """The report's diagrams: which views exist, their file names, and drawing each view once per render.
 
-Drawing is done by ``rightskit.render.diagram`` (Graphviz). When that module is not installed the
-report simply has no diagram sections. Each view is drawn at most once per render and shared by
-the HTML, the PDF and the ``svg`` output.
+Drawing is done by ``rightskit.render.diagram`` (Graphviz), imported when a view is first drawn, so
+a render that needs no diagram never loads it. Each view is drawn at most once per render and
+shared by the HTML, the PDF and the ``svg`` output.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -28,34 +26,11 @@ DrawFn = Callable[["Bundle", str, str], bytes]
 EMBED_MEASURES_UP_TO = 30
 
 
-def draw_function() -> DrawFn | None:
-    """``rightskit.render.diagram.diagram``, or None when the diagram module is not available."""
-    if importlib.util.find_spec(f"{__package__}.diagram") is None:
-        return None
-    module = importlib.import_module(f"{__package__}.diagram")
-    fn = getattr(module, "diagram", None)
-    return fn if callable(fn) else None
-
-
-def _module_attr(name: str) -> Callable[..., object] | None:
-    if importlib.util.find_spec(f"{__package__}.diagram") is None:
-        return None
-    fn = getattr(importlib.import_module(f"{__package__}.diagram"), name, None)
-    return fn if callable(fn) else None
-
-
 def all_views(bundle: Bundle) -> list[str]:
     """Every view the svg output writes: overview, chain, one per measure, one per right."""
-    views_for = _module_attr("views_for")
-    if views_for is not None:
-        found: list[str] = list(views_for(bundle))  # type: ignore[call-overload]
-        return found
-    res = bundle.results
-    rights = set(res.rights)
-    for mr in res.measures.values():
-        rights.update(i.right for i in mr.interferences)
-    return ["overview", "chain", *(f"measure:{m}" for m in sorted(res.measures)),
-            *(f"right:{ref}" for ref in sorted(rights))]
+    from .diagram import views_for
+
+    return list(views_for(bundle))
 
 
 def report_views(bundle: Bundle) -> list[str]:
@@ -70,9 +45,9 @@ def report_views(bundle: Bundle) -> list[str]:
 
 def file_name(view: str) -> str:
     """'diagrams/<name>.svg' for a view: 'measure:scan' -> 'diagrams/measure-scan.svg'."""
-    namer = _module_attr("view_file_name")
-    if namer is not None:
-        view = str(namer(view, "svg")).removesuffix(".svg")
+    from .diagram import view_file_name
+
+    view = view_file_name(view, "svg").removesuffix(".svg")
     name = re.sub(r"[^a-z0-9._-]+", "-", view.lower().replace(":", "-").replace("/", "-")).strip("-.")
     return f"diagrams/{name or 'diagram'}.svg"
 
@@ -91,18 +66,18 @@ class DiagramSet:
 
     def __init__(self, bundle: Bundle, draw: DrawFn | None = None) -> None:
         self.bundle = bundle
-        self.draw = draw if draw is not None else draw_function()
+        self.draw = draw  # None: rightskit.render.diagram.diagram, imported on first use
         self._svg: dict[str, bytes] = {}
-
-    @property
-    def available(self) -> bool:
-        return self.draw is not None
 
     def svgs(self, views: Iterable[str]) -> dict[str, bytes]:
         """view -> SVG bytes for ``views``, drawing the missing ones in parallel (dot runs as a process)."""
         wanted = list(dict.fromkeys(views))
         missing = [v for v in wanted if v not in self._svg]
-        if missing and self.draw is not None:
+        if missing:
+            if self.draw is None:
+                from .diagram import diagram
+
+                self.draw = diagram
             draw = self.draw
             workers = max(1, min(4, os.cpu_count() or 1, len(missing)))
             if workers == 1:
@@ -111,7 +86,7 @@ class DiagramSet:
                 with ThreadPoolExecutor(max_workers=workers) as pool:
                     drawn = list(pool.map(lambda v: draw(self.bundle, v, "svg"), missing))
             self._svg.update(zip(missing, drawn, strict=True))
-        return {v: self._svg[v] for v in wanted if v in self._svg}
+        return {v: self._svg[v] for v in wanted}
 
     def records(self, views: Iterable[str]) -> dict[str, r.Diagram]:
         """Sanitised diagram records for the report context."""

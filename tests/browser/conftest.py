@@ -33,11 +33,10 @@ def browser(chromium_path: str) -> Iterator[Any]:
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """index.html of the small assessment, through the real engine."""
     from rightskit.render import render_formats
-    from rightskit.render.diagrams import draw_function
 
     bundle = golden_fixture().real_bundle()
     out = tmp_path_factory.mktemp("browser-report")
-    render_formats(bundle, ["html", "svg"] if draw_function() else ["html"], out)
+    render_formats(bundle, ["html", "svg"], out)
     return out / "index.html"
 
 

@@ -28,12 +28,11 @@ pytestmark = pytest.mark.browser
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from rightskit.pipeline import evaluate
     from rightskit.render import render_formats
-    from rightskit.render.diagrams import draw_function
 
     folder = tmp_path_factory.mktemp("hostile-browser")
     bundle = evaluate(hostile().write_hostile(folder / "input"))
     out = folder / "out"
-    render_formats(bundle, ["html", "svg"] if draw_function() else ["html"], out)
+    render_formats(bundle, ["html", "svg"], out)
     return out
 
 

@@ -22,12 +22,6 @@ def bundle():
     return golden_fixture().small_bundle()
 
 
-def diagrams_available() -> bool:
-    from rightskit.render.diagrams import draw_function
-
-    return draw_function() is not None
-
-
 def test_unknown_format_lists_the_valid_ones(bundle, tmp_path: Path) -> None:
     with pytest.raises(UsageError) as err:
         render_formats(bundle, ["html", "docx", "odt"], tmp_path)
@@ -41,28 +35,15 @@ def test_unknown_format_lists_the_valid_ones(bundle, tmp_path: Path) -> None:
 def test_writes_every_format_inside_the_folder(bundle, tmp_path: Path) -> None:
     out = tmp_path / "out"
     seen: list[str] = []
-    written = render_formats(bundle, ALL if diagrams_available() else ALL[:4], out, progress=seen.append)
+    written = render_formats(bundle, ALL, out, progress=seen.append)
     names = {p.relative_to(out.resolve()).as_posix() for p in written}
     assert {"index.html", "report.pdf", "report.md", "results.json"} <= names
-    if diagrams_available():
-        assert {"diagrams/overview.svg", "diagrams/chain.svg", "diagrams/measure-scan-known.svg",
-                "diagrams/right-eu-charter-art-7.svg"} <= names
+    assert {"diagrams/overview.svg", "diagrams/chain.svg", "diagrams/measure-scan-known.svg",
+            "diagrams/right-eu-charter-art-7.svg"} <= names
     for p in written:
         assert p.is_file() and p.resolve().is_relative_to(out.resolve())
     assert not list(out.rglob("*.tmp"))  # atomic writes leave no temp files
     assert seen and "index.html" in seen
-
-
-def test_svg_without_the_diagram_module_is_a_clear_error(bundle, tmp_path: Path, monkeypatch) -> None:
-    import rightskit.render.diagrams as diagrams
-
-    monkeypatch.setattr(diagrams, "draw_function", lambda: None)
-    with pytest.raises(RenderError, match="diagram module"):
-        render_formats(bundle, ["svg"], tmp_path)
-    # The HTML simply has no diagram section then (not a placeholder).
-    render_formats(bundle, ["html"], tmp_path)
-    html = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "<svg" not in html and 'id="diagram-overview"' not in html
 
 
 def test_html_embeds_sanitised_diagrams(bundle, tmp_path: Path) -> None:
@@ -118,7 +99,7 @@ def test_json_document_matches_its_schema(bundle, tmp_path: Path) -> None:
 
 def test_reruns_are_byte_identical_with_source_date_epoch(bundle, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    formats = ALL if diagrams_available() else ALL[:4]
+    formats = ALL
     a = render_formats(bundle, formats, tmp_path / "a")
     b = render_formats(bundle, formats, tmp_path / "b")
     assert [p.name for p in a] == [p.name for p in b]
@@ -168,7 +149,7 @@ def test_an_empty_assessment_renders_in_every_format(tmp_path: Path) -> None:
         raw_r["measures"], raw_r["rights"] = {}, {}
 
     bundle = golden_fixture().small_bundle(empty)
-    render_formats(bundle, ALL if diagrams_available() else ALL[:4], tmp_path)
+    render_formats(bundle, ALL, tmp_path)
     html = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "The assessment has no measures." in html and "No measure interferes with any right." in html
 
