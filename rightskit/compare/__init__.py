@@ -32,7 +32,7 @@ FORMATS = ("text", "json", "html")
 
 @dataclass
 class Side:
-    """One assessment as loaded for comparison: always resolved, evaluated when the engine exists."""
+    """One assessment as loaded for comparison: always resolved; evaluated unless built from a model only."""
 
     path: Path
     resolved: Resolved
@@ -48,23 +48,12 @@ class Comparison:
     b: Side
 
 
-def _engine_missing() -> str | None:
-    """Why the Art. 52(1) engine cannot run, or None when it can."""
-    try:
-        from ..evaluate import evaluate  # noqa: F401
-    except ImportError as exc:
-        return f"the Art. 52(1) engine is not available ({exc}); only the models were compared"
-    return None
-
-
 def load_side(path: Path, options: Options | None = None) -> Side:
-    """Load (and, when possible, evaluate) one side of the comparison."""
+    """Load and evaluate one side of the comparison."""
     from .. import pipeline
 
-    if _engine_missing() is None:
-        bundle = pipeline.evaluate(path, options)
-        return Side(path, bundle.resolved, bundle)
-    return Side(path, pipeline.load(path, options))
+    bundle = pipeline.evaluate(path, options)
+    return Side(path, bundle.resolved, bundle)
 
 
 def parse_renames(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -102,7 +91,7 @@ def compare(a: Side, b: Side, renames: Mapping[str, str] | None = None) -> DiffR
     if a.bundle is not None and b.bundle is not None:
         results = diff_results(a.bundle.results, b.bundle.results, renames)
     else:
-        notes.append(_engine_missing() or "one side was not evaluated; only the models were compared")
+        notes.append("one side was not evaluated; only the models were compared")
     if a.resolved.assessment.id == b.resolved.assessment.id:
         notes.append("both sides are the same assessment id: this compares two versions (or dates) of one assessment")
     if renames:
