@@ -39,13 +39,10 @@ def diagram_data_uri(comparison: Comparison) -> tuple[str | None, str | None]:
     a, b = comparison.a.bundle, comparison.b.bundle
     if a is None or b is None:
         return None, "No diagram: both sides must be evaluated to draw the diff diagram."
-    try:
-        from ..render.diagram import diff_diagram
-    except ImportError:
-        return None, "No diagram: this version of rightskit has no diff diagram."
+    from ..render.diagram import diff_diagram
+
     svg = diff_diagram(a, b, "svg")
-    data = svg.encode("utf-8") if isinstance(svg, str) else bytes(svg)
-    return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii"), None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"), None
 
 
 def _environment() -> Any:
