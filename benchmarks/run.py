@@ -304,7 +304,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     for key, view in samples.items() or [(k, "") for k in ("overview", "chain", "measure", "right")]:
         view_bytes[key] = meter.run(f"view:{key}", lambda view=view: len(diagram(bundle, view, "svg"))) or 0
         meter.stages[f"view:{key}"]["view"] = view
-    meter.forked("svg", lambda: len(render_formats(bundle, ["svg"], out_dir)), limits, skip)
+    meter.forked("svg", rendering(lambda: len(render_formats(bundle, ["svg"], out_dir))), limits, skip)
     if bundle is not None:
         meter.stages["diagrams"]["views"] = len(report_views(bundle))
         meter.stages["svg"]["views"] = len(all_views(bundle))

@@ -54,7 +54,10 @@ def load(path: Path, options: Options | None = None) -> Resolved:
     from .load import FrameworkLibrary, load_assessment, packaged_frameworks_dir, resolve
 
     options = options or Options()
-    with paused():  # every stage builds large acyclic structures that live to the end (collector.py)
+    # Each stage runs with the cyclic collector paused and freezes what it built (collector.py): the
+    # stages allocate millions of small, acyclic objects that live to the end of the command, and the
+    # collector's repeated scans of them made load, validation and evaluation superlinear.
+    with paused():
         loaded = load_assessment(path)
         assessment = loaded.model
         if options.as_of is not None:
@@ -79,7 +82,8 @@ def evaluate(path: Path, options: Options | None = None) -> Bundle:
 
     resolved = load(path, options)
     rights_graph = graph(resolved)
-    results = run_engine(rights_graph)
+    with paused():
+        results = run_engine(rights_graph)
     return Bundle(resolved, rights_graph, results, input_files(resolved))
 
 
@@ -95,7 +99,8 @@ def render(
     from .render import render_formats
 
     bundle = evaluate(path, options)
-    return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
+    with paused():
+        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 
 
 def input_files(resolved: Resolved) -> list[Path]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..collector import paused
 from ..graph import RightsGraph
 from .context import BASELINE, EngineContext, MeasureView
 from .flip import analyse
@@ -43,11 +42,6 @@ DISCLAIMER = (
 
 def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> EvaluationResult:
     """Evaluate every measure of the graph's assessment against the Art. 52(1) method."""
-    with paused():  # many small acyclic objects while the assessment sits in memory (collector.py)
-        return _evaluate(rg, registry)
-
-
-def _evaluate(rg: RightsGraph, registry: RuleRegistry | None) -> EvaluationResult:
     from .. import __version__
 
     registry = registry if registry is not None else default_registry()

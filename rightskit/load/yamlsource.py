@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-from ..collector import paused
 from ..errors import InputError, Problem, SourceLocation
 
 try:  # The C loader is several times faster; fall back where libyaml is absent.
@@ -250,41 +249,38 @@ def parse_yaml(text: str, display: str) -> Any:
     """Parse YAML text (one document) with the strict loader."""
     loader = _Loader(text)
     loader.display_name = display
-    # The parser allocates millions of small objects and no cycles the collector could free; its
-    # repeated full scans cost about a third of the load time on large assessments.
-    with paused():
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                raise InputError("empty document", [Problem("document is empty", SourceLocation(display, 1, 1))])
-            # Aliases need anchors ('&'): a document without one is a tree, checked in one cheap pass.
-            (_check_size if "&" in text else _check_tree)(node, display)
-            return loader.construct_document(node)
-        except _LocatedYAMLError as exc:
-            raise InputError(exc.problem.message, [exc.problem]) from None
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = SourceLocation(display, mark.line + 1, mark.column + 1) if mark else SourceLocation(display)
-            what = exc.problem or exc.context or "invalid YAML"
-            if exc.context and exc.problem and exc.problem.startswith("but "):
-                what = f"{exc.context}, {exc.problem}"  # 'expected a single document …, but found another document'
-            raise InputError("YAML syntax error", [Problem(f"YAML syntax error: {what}", where,
-                                                           "check indentation and quoting")]) from None
-        except yaml.reader.ReaderError as exc:
-            # A character YAML forbids in a file (NUL, other control characters): point at it.
-            line = text.count("\n", 0, exc.position) + 1
-            col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-            char = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
-            raise InputError("YAML error", [Problem(
-                f"character U+{char:04X} is not allowed in YAML ({exc.reason})", SourceLocation(display, line, col),
-                "remove it, or write it as an escape such as \"\\x07\" inside double quotes")]) from None
-        except yaml.YAMLError as exc:
-            raise InputError("YAML error", [Problem(f"YAML error: {exc}", SourceLocation(display))]) from None
-        except RecursionError:
-            raise InputError("too deep", [Problem("nesting too deep to read", SourceLocation(display, 1, 1),
-                                                  "flatten the structure")]) from None
-        finally:
-            loader.dispose()
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError("empty document", [Problem("document is empty", SourceLocation(display, 1, 1))])
+        # Aliases need anchors ('&'): a document without one is a tree, checked in one cheap pass.
+        (_check_size if "&" in text else _check_tree)(node, display)
+        return loader.construct_document(node)
+    except _LocatedYAMLError as exc:
+        raise InputError(exc.problem.message, [exc.problem]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = SourceLocation(display, mark.line + 1, mark.column + 1) if mark else SourceLocation(display)
+        what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem and exc.problem.startswith("but "):
+            what = f"{exc.context}, {exc.problem}"  # 'expected a single document …, but found another document'
+        raise InputError("YAML syntax error", [Problem(f"YAML syntax error: {what}", where,
+                                                       "check indentation and quoting")]) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML forbids in a file (NUL, other control characters): point at it.
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        raise InputError("YAML error", [Problem(
+            f"character U+{char:04X} is not allowed in YAML ({exc.reason})", SourceLocation(display, line, col),
+            "remove it, or write it as an escape such as \"\\x07\" inside double quotes")]) from None
+    except yaml.YAMLError as exc:
+        raise InputError("YAML error", [Problem(f"YAML error: {exc}", SourceLocation(display))]) from None
+    except RecursionError:
+        raise InputError("too deep", [Problem("nesting too deep to read", SourceLocation(display, 1, 1),
+                                              "flatten the structure")]) from None
+    finally:
+        loader.dispose()
 
 
 def locate(data: Any, path: tuple[int | str, ...]) -> SourceLocation | None:

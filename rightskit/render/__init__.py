@@ -14,7 +14,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..collector import paused
 from ..errors import UsageError
 from .output import atomic_write, ensure_out_dir, target_in
 
@@ -67,12 +66,6 @@ def render_formats(
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write each of ``formats`` (html, pdf, md, json, svg) into ``out_dir``; return the files written."""
-    with paused():  # the report context and the writers build large acyclic structures (collector.py)
-        return _render(bundle, formats, out_dir, templates, progress)
-
-
-def _render(bundle: Bundle, formats: list[str], out_dir: Path, templates: Path | None,
-            progress: Callable[[str], None] | None) -> list[Path]:
     from .diagrams import DiagramSet
 
     wanted = _check_formats(formats)
