@@ -219,19 +219,19 @@ class _Builder:
         for sid, step in res.steps.items():
             findings = []
             for f in step.findings:
-                shared = self.results.requirements.get(f.requirement) if f.requirement else None
                 # A shared requirement's reasons come first, as the rule wrote them; its sources are the finding's.
+                shared = self.results.requirements[f.requirement] if f.requirement else None
                 reasons = [*shared.reasons, *f.reasons] if shared else list(f.reasons)
-                cites = self.shared_cites(f.requirement) if shared and f.requirement else self.bib.cites(f.cite)
+                cites = self.shared_cites(f.requirement) if f.requirement else self.bib.cites(f.cite)
                 type_ref = self.required_type_of(sid, f.id)
                 see = None
                 if type_ref is not None:
                     # The sources that require a safeguard type are the same for every measure: list them
                     # once, under Safeguard coverage, instead of in every measure's findings.
                     entry = self.required.setdefault(type_ref, _RequiredAcc())
-                    if f.requirement not in entry.requirements:  # a shared requirement adds its sources once
+                    if f.requirement is None or f.requirement not in entry.requirements:
                         entry.cites.update({(c.ref, c.pinpoint or ""): c for c in cites})
-                        if f.requirement:
+                        if f.requirement:  # a shared requirement adds its sources once
                             entry.requirements.add(f.requirement)
                     kind = f.id.rsplit("/", 1)[-1].split(":", 1)[0]
                     if kind in ("missing", "ineffective"):
@@ -431,7 +431,7 @@ class _RequiredAcc:
     cites: dict[tuple[str, str], r.Cite] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
     present: set[str] = field(default_factory=set)
-    requirements: set[str | None] = field(default_factory=set)  # shared requirements whose sources are in
+    requirements: set[str] = field(default_factory=set)  # shared requirements whose sources are in
 
 
 def required_anchor(type_ref: str) -> str:

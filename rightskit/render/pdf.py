@@ -40,8 +40,7 @@ def typst_data(ctx: ReportContext) -> dict[str, Any]:
     else:
         # Only what the summary PDF shows: copying every finding would cost more than the PDF itself.
         heavy = {"measures", "safeguards", "aims", "alternatives"}
-        data = {f.name: dataclasses.asdict(getattr(ctx, f.name)) if dataclasses.is_dataclass(getattr(ctx, f.name))
-                else _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
+        data = {f.name: _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
         data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
         data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
     data["detail"] = detail
