@@ -106,11 +106,11 @@ def compile_condition(cond: Condition, where: str) -> Compiled:
     """Compile ``cond``; ``where`` names the framework record, for the error message."""
     if isinstance(cond, AllOf):
         parts = [compile_condition(c, where) for c in cond.all]
-        return Compiled(_all([p.test for p in parts]), " and ".join(_paren(p.text) for p in parts),
+        return Compiled(_kleene([p.test for p in parts], False), " and ".join(_paren(p.text) for p in parts),
                         frozenset().union(*(p.fields for p in parts)))
     if isinstance(cond, AnyOf):
         parts = [compile_condition(c, where) for c in cond.any]
-        return Compiled(_any([p.test for p in parts]), " or ".join(_paren(p.text) for p in parts),
+        return Compiled(_kleene([p.test for p in parts], True), " or ".join(_paren(p.text) for p in parts),
                         frozenset().union(*(p.fields for p in parts)))
     if isinstance(cond, NotOf):
         inner = compile_condition(cond.not_, where)
@@ -122,27 +122,14 @@ def _paren(text: str) -> str:
     return f"({text})" if " and " in text or " or " in text else text
 
 
-def _all(tests: list[Callable[[Subject], Tri]]) -> Callable[[Subject], Tri]:
+def _kleene(tests: list[Callable[[Subject], Tri]], decisive: bool) -> Callable[[Subject], Tri]:
+    """Three-valued 'and' (``decisive`` False) or 'or' (True): one decisive value settles it, else unknown wins."""
     def run(s: Subject) -> Tri:
-        result: Tri = True
+        result: Tri = not decisive
         for t in tests:
             value = t(s)
-            if value is False:
-                return False
-            if value is None:
-                result = None
-        return result
-
-    return run
-
-
-def _any(tests: list[Callable[[Subject], Tri]]) -> Callable[[Subject], Tri]:
-    def run(s: Subject) -> Tri:
-        result: Tri = False
-        for t in tests:
-            value = t(s)
-            if value is True:
-                return True
+            if value is decisive:
+                return decisive
             if value is None:
                 result = None
         return result
