@@ -46,10 +46,20 @@ IMPORTANCE: dict[str, tuple[str, str]] = {
 }
 
 
+#: Badges made so far, by (scale table, word). Badge is frozen, so one object serves every finding
+#: with that status: a large report shows the same dozen badges hundreds of thousands of times.
+_MADE: dict[tuple[int, str], Badge] = {}
+
+
 def _badge(table: dict[str, tuple[str, str]], word: str) -> Badge:
-    label, symbol = table.get(word, (word.replace("-", " ").capitalize(), "?"))
-    # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
-    return Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label, symbol=symbol)
+    key = (id(table), word)  # the tables are module constants, so their ids never change
+    made = _MADE.get(key)
+    if made is None:
+        label, symbol = table.get(word, (word.replace("-", " ").capitalize(), "?"))
+        # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
+        made = _MADE[key] = Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label,
+                                  symbol=symbol)
+    return made
 
 
 def status(word: str) -> Badge:

@@ -81,6 +81,8 @@ class _Builder:
             for sid in res.flip.carrying if res.flip else ():
                 self.carried_by.setdefault(sid, set()).add(mid)
         self._missing: dict[str, r.MissingSafeguard] = {}
+        self._nodes: dict[str, r.NodeRef] = {}
+        self._shown_paths: dict[str, str] = {}
         self._shared_cites: dict[str, list[r.Cite]] = {}
         self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
@@ -109,13 +111,19 @@ class _Builder:
             return None
         if not where or not where.line:
             return None
-        path = Path(where.path)
+        shown = self._shown_paths.get(where.path)
+        if shown is None:  # thousands of records live in the same few files
+            shown = self._shown_paths[where.path] = self._shown_path(where.path)
+        return f"{shown}:{where.line}:{where.col or 1}"
+
+    def _shown_path(self, where: str) -> str:
+        path = Path(where)
         if path.is_absolute():
             # An absolute path would leak the author's folders (a home directory) into a shared report.
             files = self.bundle.resolved.files
             base = files[0].parent.parent if files else path.parent
             path = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
-        return f"{path.as_posix()}:{where.line}:{where.col or 1}"
+        return path.as_posix()
 
     def title_of(self, kind: str, ident: str) -> str:
         if kind == "measure":
@@ -131,6 +139,13 @@ class _Builder:
         return ident
 
     def node(self, node: str) -> r.NodeRef:
+        """The reference a finding shows for a node it read; made once per node (NodeRef is frozen)."""
+        made = self._nodes.get(node)
+        if made is None:
+            made = self._nodes[node] = self._node(node)
+        return made
+
+    def _node(self, node: str) -> r.NodeRef:
         kind, _, ident = node.partition(":")
         if kind in ("measure", "safeguard", "aim", "alternative") and self.index.get(kind, ident) is not None:
             return r.NodeRef(node=node, label=self.title_of(kind, ident), anchor=anchor(kind, ident))

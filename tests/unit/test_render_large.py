@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pypdf
@@ -22,7 +23,7 @@ from rightskit.render import render_formats
 from rightskit.render.fragments import Fragments
 from rightskit.render.json_out import results_json
 from rightskit.render.output import atomic_write
-from rightskit.render.records import Badge, Cite
+from rightskit.render.records import Badge, Cite, NodeRef
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY_NOTE = "A summary PDF."
@@ -166,6 +167,33 @@ def test_fragments_escape_exactly_like_the_macros(verified: bool | None, note: s
     assert new.render(**args) == expected
     assert "<script>" not in expected and "&lt;script&gt;" in expected
 
+
+OLD_LINK_MACROS = """
+{% macro node(n) -%}
+{% if n.anchor %}<a href="#{{ n.anchor }}">{{ n.label }}</a>{% else %}<code>{{ n.label }}</code>{% endif %}
+{%- endmacro %}
+{% macro safeguard_link(ctx, sid) -%}
+{% if sid in ctx.safeguards %}<a href="#{{ ctx.safeguards[sid].anchor }}">{{ ctx.safeguards[sid].title }}</a>{% else %}{{ sid }}{% endif %}
+{%- endmacro %}
+"""
+
+
+@pytest.mark.parametrize("anchor", [None, f"measure-{HOSTILE}"])
+def test_node_and_link_filters_escape_exactly_like_the_macros(anchor: str | None) -> None:
+    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             loader=jinja2.DictLoader({"macros": OLD_LINK_MACROS}))
+    Fragments().install(env)
+    node = NodeRef(node=f"measure:{HOSTILE}", label=HOSTILE, anchor=anchor)
+    ctx = SimpleNamespace(safeguards={HOSTILE: SimpleNamespace(anchor=f"safeguard-{HOSTILE}", title=HOSTILE)})
+    body = "{{ k.node(n) }}|{{ k.safeguard_link(ctx, sid) }}|{{ k.safeguard_link(ctx, other) }}|{{ k.node(n) }}"
+    old = env.from_string("{% import 'macros' as k %}" + body)
+    new = env.from_string(body.replace("k.node(n)", "n | node_html")
+                          .replace("k.safeguard_link(ctx, sid)", "sid | link_html(ctx.safeguards)")
+                          .replace("k.safeguard_link(ctx, other)", "other | link_html(ctx.safeguards)"))
+    args = {"n": node, "ctx": ctx, "sid": HOSTILE, "other": f"missing {HOSTILE}"}
+    expected = old.render(**args)
+    assert new.render(**args) == expected  # the second node comes from the cache, and is the same
+    assert "<script>" not in expected and "&lt;script&gt;" in expected
 
 # --- memory: the parsed input is not kept -------------------------------------------------------------------
 

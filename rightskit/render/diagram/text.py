@@ -33,7 +33,7 @@ ELLIPSIS = "…"
 # rejects them in HTML-like labels, and nobody means them in a title.
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_NAME_SAFE = re.compile(r"[A-Za-z0-9_./-]")
+_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9_./-]+")
 _ANCHOR_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -114,8 +114,11 @@ def safe_name(raw: str) -> str:
 
     No ':' survives: the graphviz library reads ``a:b`` in an edge as node ``a``, port ``b``.
     """
-    return "".join(c if _NAME_SAFE.fullmatch(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "replace"))
-                   for c in raw)
+    return _NAME_UNSAFE.sub(_percent_encode, raw)
+
+
+def _percent_encode(match: re.Match[str]) -> str:
+    return "".join(f"%{b:02X}" for b in match.group().encode("utf-8", "replace"))
 
 
 def cell_tooltip(*parts: object) -> str:
