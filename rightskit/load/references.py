@@ -271,19 +271,28 @@ def _index_local(a: Assessment, index: RefIndex, report: Any, locator: Locator) 
 
 
 def walk_citations(obj: BaseModel, path: Path_ = ()) -> Iterator[tuple[Path_, Citation]]:
-    """Every Citation inside a model, with its path."""
-    for name in type(obj).model_fields:
-        value = getattr(obj, name)
-        alias = type(obj).model_fields[name].alias or name
-        yield from _walk_value(value, (*path, alias))
+    """Every Citation inside a model, with its path (by alias), depth first in field order."""
+    for name, alias in _fields(type(obj)):
+        value = obj.__dict__.get(name)
+        if isinstance(value, BaseModel):
+            if isinstance(value, Citation):
+                yield (*path, alias), value
+            else:
+                yield from walk_citations(value, (*path, alias))
+        elif isinstance(value, list) and value:
+            for i, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield (*path, alias, i), item
+                elif isinstance(item, BaseModel):
+                    yield from walk_citations(item, (*path, alias, i))
 
 
-def _walk_value(value: Any, path: Path_) -> Iterator[tuple[Path_, Citation]]:
-    if isinstance(value, Citation):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        yield from walk_citations(value, path)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, BaseModel):
-                yield from _walk_value(item, (*path, i))
+_FIELDS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(name, alias or name) of each field of ``cls``, worked out once per class."""
+    made = _FIELDS.get(cls)
+    if made is None:
+        made = _FIELDS[cls] = tuple((name, f.alias or name) for name, f in cls.__pydantic_fields__.items())
+    return made

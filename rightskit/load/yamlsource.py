@@ -69,6 +69,9 @@ class LocList(list[Any]):
         return SourceLocation(self.file, *self.mark)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -82,22 +85,7 @@ class _Loader(_BaseLoader):
         data = LocDict(self.display_name, _mark(node))
         yield data
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                # Every key in rightskit's formats is a field name; 'null:', '1.5:' or 'yes:' would
-                # otherwise reach pydantic, which reports them without a place ("keys should be strings").
-                plain = isinstance(key, int | float | bool) or key is None
-                message = f"a mapping key must be a field name, not {key!r}" if plain else \
-                    "a mapping key must be a plain value"
-                raise _located(self.display_name, key_node, message, "quote the key")
-            if key in data:
-                first = data.key_marks[key]
-                raise _located(
-                    self.display_name,
-                    key_node,
-                    f"duplicate key '{key}' (first at line {first[1]})",
-                    "remove one of them; YAML would silently keep only the last",
-                )
+            key = self._key(self.construct_object(key_node, deep=True), key_node, data)
             data[key] = self.construct_object(value_node, deep=True)
             data.key_marks[key] = (self.display_name, *_mark(key_node))
 
@@ -107,6 +95,54 @@ class _Loader(_BaseLoader):
         for child in node.value:
             data.append(self.construct_object(child, deep=True))
             data.item_marks.append((self.display_name, *_mark(child)))
+
+    def _key(self, key: Any, key_node: yaml.Node, data: LocDict) -> str:
+        """``key`` if it may be a key of ``data``: a field name, not yet used."""
+        if not isinstance(key, str):
+            # Every key in rightskit's formats is a field name; 'null:', '1.5:' or 'yes:' would
+            # otherwise reach pydantic, which reports them without a place ("keys should be strings").
+            plain = isinstance(key, int | float | bool) or key is None
+            message = f"a mapping key must be a field name, not {key!r}" if plain else \
+                "a mapping key must be a plain value"
+            raise _located(self.display_name, key_node, message, "quote the key")
+        if key in data:
+            first = data.key_marks[key]
+            raise _located(
+                self.display_name,
+                key_node,
+                f"duplicate key '{key}' (first at line {first[1]})",
+                "remove one of them; YAML would silently keep only the last",
+            )
+        return key
+
+    def construct_tree(self, node: yaml.Node) -> Any:
+        """Construct a document without anchors: the same values as ``construct_document``, made directly.
+
+        A tree needs none of the generic constructor's bookkeeping for shared and recursive nodes
+        (a generator per container, a table of constructed nodes), which cost as much as parsing.
+        Plain mappings, sequences and strings are built here; any other node goes through the
+        registered constructor, so every tag means what it means to the generic path.
+        """
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        file = self.display_name
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            data = LocDict(file, _mark(node))
+            for key_node, value_node in node.value:
+                key = self._key(self.construct_tree(key_node), key_node, data)
+                data[key] = self.construct_tree(value_node)
+                start = key_node.start_mark
+                data.key_marks[key] = (file, start.line + 1, start.column + 1)
+            return data
+        if tag == _SEQ and type(node) is yaml.SequenceNode:
+            items = LocList(file, _mark(node))
+            for child in node.value:
+                items.append(self.construct_tree(child))
+                start = child.start_mark
+                items.item_marks.append((file, start.line + 1, start.column + 1))
+            return items
+        return self.construct_object(node, deep=True)
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -253,9 +289,12 @@ def parse_yaml(text: str, display: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             raise InputError("empty document", [Problem("document is empty", SourceLocation(display, 1, 1))])
-        # Aliases need anchors ('&'): a document without one is a tree, checked in one cheap pass.
-        (_check_size if "&" in text else _check_tree)(node, display)
-        return loader.construct_document(node)
+        # Aliases need anchors ('&'): a document without one is a tree, checked and built in one pass each.
+        if "&" in text:
+            _check_size(node, display)
+            return loader.construct_document(node)
+        _check_tree(node, display)
+        return loader.construct_tree(node)
     except _LocatedYAMLError as exc:
         raise InputError(exc.problem.message, [exc.problem]) from None
     except yaml.MarkedYAMLError as exc:
