@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,9 +40,12 @@ class Bundle:
     results: EvaluationResult
     input_files: list[Path] = field(default_factory=list)
 
-    @property
+    @cached_property
     def input_hash(self) -> str:
-        """SHA-256 over the input files (assessment and frameworks), for the report's title block."""
+        """SHA-256 over the input files (assessment and frameworks), for the report's title block.
+
+        Worked out once: the report and results.json both carry it, and the files may be large.
+        """
         digest = hashlib.sha256()
         for path in sorted(set(self.input_files), key=str):
             digest.update(path.name.encode())
@@ -94,13 +98,14 @@ def render(
     options: Options | None = None,
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
-    """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
+    """Stages 1–5: evaluate, then write each requested format into ``out_dir`` (in up to ``jobs`` processes)."""
     from .render import render_formats
 
     bundle = evaluate(path, options)
     with paused():
-        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
+        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress, jobs=jobs)
 
 
 def input_files(resolved: Resolved) -> list[Path]:

@@ -63,6 +63,10 @@ def inert_text(value: str) -> str:
     return "".join(out)
 
 
+#: The shared fields set of each (record class, keywords given) that model_construct has seen.
+_CONSTRUCTED: dict[tuple[Any, ...], set[str]] = {}
+
+
 class StrictModel(BaseModel):
     """Base for every rightskit record: unknown fields are errors, strings are stripped and made inert."""
 
@@ -81,9 +85,13 @@ class StrictModel(BaseModel):
         The evaluation engine builds hundreds of thousands of results this way (see fieldsets.py).
         """
         if _fields_set is None:
-            fields = cls.__pydantic_fields__
-            _fields_set = shared_fields_set(
-                key if key in fields else next((n for n, f in fields.items() if f.alias == key), key) for key in values)
+            given = (cls, *values)  # a call site passes the same keywords every time
+            _fields_set = _CONSTRUCTED.get(given)
+            if _fields_set is None:
+                fields = cls.__pydantic_fields__
+                _fields_set = _CONSTRUCTED[given] = shared_fields_set(
+                    key if key in fields else next((n for n, f in fields.items() if f.alias == key), key)
+                    for key in values)
         return super().model_construct(_fields_set, **values)
 
     @field_validator("*", mode="before")
