@@ -30,7 +30,7 @@ from .runner import run_steps
 from .severity import cumulative, explain, word
 from .steps.safeguards import unmet
 from .verdict import StepOutcome, decide
-from .wording import listing
+from .wording import kept, kept_all, listing
 
 DISCLAIMER = (
     "rightskit supports decisions; it is not a court. Every finding follows from the author's inputs "
@@ -60,7 +60,7 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
         for r in view.residuals:
             per_right.setdefault(r.right, {})[mid] = r.residual
         measures[mid] = MeasureResult.model_construct(
-            title=facts.measure.title, verdict=verdict, verdict_reason=reason,
+            title=facts.measure.title, verdict=verdict, verdict_reason=kept(reason),
             steps={o.step.id: _step_result(mid, o, shared) for o in outcomes},
             interferences=_interferences(mid, view, outcomes),
             detection=facts.detection.result if facts.detection else None,
@@ -134,18 +134,18 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements) -> StepRe
         # Results are built with model_construct: the engine makes them from validated inputs, and
         # re-validating tens of thousands of findings (every string through the inert-text check again)
         # took a third of the evaluation of a large assessment. mypy checks the types instead.
-        reasons, cite, requirement = list(n.reasons), list(n.cite), None
+        reasons, cite, requirement = kept_all(n.reasons), list(n.cite), None
         if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
             requirement = shared.id_of(n.requirement)
             reasons, cite = reasons[len(n.requirement.reasons):], []
         findings.append(Finding.model_construct(
-            id=fid, rule=rule_id, status=n.status, message=n.message, reasons=reasons,
-            nodes=list(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement))
+            id=fid, rule=rule_id, status=n.status, message=kept(n.message), reasons=reasons,
+            nodes=kept_all(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement))
     same = [f for f in findings if f.status == o.status]
     summary = same[0].message if same else o.step.title
     if len(same) > 1:
         summary += f" (+{len(same) - 1} more {o.status})"
-    return StepResult.model_construct(status=o.status, summary=summary, findings=findings, skipped=False)
+    return StepResult.model_construct(status=o.status, summary=kept(summary), findings=findings, skipped=False)
 
 
 def _interferences(mid: str, view: MeasureView, outcomes: Sequence[StepOutcome]) -> list[InterferenceResult]:
@@ -164,6 +164,6 @@ def _interferences(mid: str, view: MeasureView, outcomes: Sequence[StepOutcome])
             mitigations=[Mitigation.model_construct(safeguard=a.safeguard, strength=a.strength,
                                                     levels=a.levels if a.counted else 0, effective=a.effective)
                          for a in r.applied if not a.hypothetical],
-            explanation=text,
+            explanation=kept(text),
         ))
     return out

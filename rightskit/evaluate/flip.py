@@ -32,7 +32,7 @@ from .results import FlipResult, Verdict
 from .runner import run_steps
 from .steps.safeguards import unmet
 from .verdict import StepOutcome, decide
-from .wording import listing
+from .wording import kept, listing
 
 GOOD: frozenset[str] = frozenset({"proportionate", "proportionate-with-conditions"})
 
@@ -62,11 +62,11 @@ def analyse(
 
     if verdict in GOOD:
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=True,
-                          explanation=f"{carried} The measure is already {verdict}; no safeguard needs adding.")
+                          explanation=kept(f"{carried} The measure is already {verdict}; no safeguard needs adding."))
     if verdict == "essence-violated":
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=False,
-                          explanation=f"{carried} No safeguard can help: the essence of a right is reached, and a "
-                                      "limitation that does not respect the essence cannot be justified.")
+                          explanation=kept(f"{carried} No safeguard can help: the essence of a right is reached, and a "
+                                      "limitation that does not respect the essence cannot be justified."))
     blocking = [o for o in base if not o.skipped and not o.uses_safeguards
                 and o.status in ("not-satisfied", "undetermined")]
     if blocking:
@@ -74,8 +74,8 @@ def analyse(
         note = o.first(o.status)
         return FlipResult.model_construct(
             carrying=carrying, fix=None, fix_possible=False,
-            explanation=f"{carried} Adding safeguards cannot change the outcome: {o.step.id} is {o.status} "
-                        f"whatever safeguards are added ({note.message if note else o.step.title}).")
+            explanation=kept(f"{carried} Adding safeguards cannot change the outcome: {o.step.id} is {o.status} "
+                        f"whatever safeguards are added ({note.message if note else o.step.title})."))
     return _search(ctx, steps, facts, base, carrying, carried)
 
 
@@ -111,8 +111,8 @@ def _search(
                              "is named)")
             return FlipResult.model_construct(
                 carrying=carrying, fix=list(added), fix_possible=True,
-                explanation=f"{carried} Adding {titles} at {strength} strength would make it {last}: "
-                            f"{' and '.join(parts)}.")
+                explanation=kept(f"{carried} Adding {titles} at {strength} strength would make it {last}: "
+                            f"{' and '.join(parts)}."))
         floored = all(r.residual <= r.floor for r in view.residuals)
         if floored:
             break  # every interference is at its floor: more types cannot lower the burden further
@@ -121,6 +121,6 @@ def _search(
            "(flip_max_added), or stops when the catalogue runs out")
     return FlipResult.model_construct(
         carrying=carrying, fix=None, fix_possible=False,
-        explanation=f"{carried} No set of catalogue safeguard types found makes it proportionate: with "
-                    f"{tried} type(s) added at {strength} strength it stays {last}; {why}.")
+        explanation=kept(f"{carried} No set of catalogue safeguard types found makes it proportionate: with "
+                    f"{tried} type(s) added at {strength} strength it stays {last}; {why}."))
 

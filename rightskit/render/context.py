@@ -83,6 +83,8 @@ class _Builder:
         self._missing: dict[str, r.MissingSafeguard] = {}
         self._nodes: dict[str, r.NodeRef] = {}
         self._shown_paths: dict[str, str] = {}
+        self._see_also: dict[str, r.SeeAlso] = {}
+        self._fix_items: dict[str, r.FixItem] = {}
         self._shared_cites: dict[str, list[r.Cite]] = {}
         self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
@@ -236,7 +238,8 @@ class _Builder:
             for f in step.findings:
                 # A shared requirement's reasons come first, as the rule wrote them; its sources are the finding's.
                 shared = self.results.requirements[f.requirement] if f.requirement else None
-                reasons = [*shared.reasons, *f.reasons] if shared else list(f.reasons)
+                # Records are read-only: a finding without a shared requirement shows the results' own list.
+                reasons = [*shared.reasons, *f.reasons] if shared else f.reasons
                 cites = self.shared_cites(f.requirement) if f.requirement else self.bib.cites(f.cite)
                 type_ref = self.required_type_of(sid, f.id)
                 see = None
@@ -253,7 +256,7 @@ class _Builder:
                         entry.missing.add(res_id(f.id))
                     elif kind in ("present", "voluntary"):
                         entry.present.add(res_id(f.id))
-                    see = r.SeeAlso(self.type_title(type_ref), required_anchor(type_ref))
+                    see = self.see_also(type_ref)
                     cites = []
                 findings.append(r.Finding(
                     id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
@@ -265,6 +268,21 @@ class _Builder:
                 findings=findings,
             ))
         return out
+
+    def see_also(self, type_ref: str) -> r.SeeAlso:
+        """The pointer to a required type's entry under Safeguard coverage; one per type (SeeAlso is frozen)."""
+        made = self._see_also.get(type_ref)
+        if made is None:
+            made = self._see_also[type_ref] = r.SeeAlso(self.type_title(type_ref), required_anchor(type_ref))
+        return made
+
+    def fix_item(self, type_ref: str) -> r.FixItem:
+        """A safeguard type that would fix a verdict; one per type (FixItem is frozen)."""
+        made = self._fix_items.get(type_ref)
+        if made is None:
+            made = self._fix_items[type_ref] = r.FixItem(
+                type=type_ref, title=self.title_of("safeguard-type", type_ref), cite=self.bib.cite_ref(type_ref))
+        return made
 
     def shared_cites(self, requirement: str) -> list[r.Cite]:
         """The citations of a shared requirement (results.requirements), converted once per report."""
@@ -339,8 +357,7 @@ class _Builder:
         flip = res.flip
         if flip is None:
             return None
-        fix = [r.FixItem(type=t, title=self.title_of("safeguard-type", t), cite=self.bib.cite_ref(t))
-               for t in (flip.fix or [])]
+        fix = [self.fix_item(t) for t in (flip.fix or [])]
         if not flip.fix_possible:
             fix_summary = "No safeguard can make this measure proportionate."
         elif fix:
