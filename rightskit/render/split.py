@@ -161,7 +161,8 @@ class Sections:
 
 def fork_sections(ctx: ReportContext, root: Path, render: Callable[[list[str], IO[str]], None]) -> Sections:
     """Fork a helper that writes the sections of the last measures with ``render`` (html.measure_sections)."""
-    ids = ctx.measure_ids[len(ctx.measure_ids) - round(len(ctx.measure_ids) * HELPER_SHARE):]
+    share = min(len(ctx.measure_ids), max(1, round(len(ctx.measure_ids) * HELPER_SHARE)))
+    ids = ctx.measure_ids[len(ctx.measure_ids) - share:]
     fd, name = tempfile.mkstemp(prefix=".sections-", suffix=".tmp", dir=root)
 
     def work() -> None:

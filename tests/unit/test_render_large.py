@@ -76,7 +76,7 @@ def test_above_the_limit_the_pdf_is_a_summary(tmp_path: Path, monkeypatch: pytes
     assert len(reader.pages) < len(pdf_text(full / "report.pdf")[1].pages)
 
 
-def test_a_hundred_and_one_measures_give_a_summary_pdf(tmp_path: Path) -> None:
+def test_a_real_assessment_just_over_the_limit_gives_a_summary_pdf(tmp_path: Path) -> None:
     """A real assessment just over the limit (generated like the benchmarks' ones) typesets as a summary."""
     n = pdf_module.PDF_DETAIL_LIMIT + 1
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(n), "-o", str(tmp_path / "in")],
