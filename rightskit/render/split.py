@@ -125,9 +125,12 @@ def _run_helper(read_end: int, write_end: int, work: Callable[[], None]) -> None
         work()
     except BaseException as exc:  # everything goes back to the parent, which raises it
         code = 1
+        if isinstance(exc, OSError):  # what atomic_write says in one process, for the sections file too
+            error: RightskitError = RenderError(f"writing the report failed: {exc.strerror or exc}")
+        else:
+            error = exc if isinstance(exc, RightskitError) else RenderError(f"{type(exc).__name__}: {exc}")
         try:
-            report = pickle.dumps(exc if isinstance(exc, (RightskitError, OSError)) else
-                                  RenderError(f"{type(exc).__name__}: {exc}"))
+            report = pickle.dumps(error)
         except Exception:
             report = pickle.dumps(RenderError(f"{type(exc).__name__}: {exc}"))
         with contextlib.suppress(OSError):

@@ -94,6 +94,17 @@ def test_a_failing_sections_helper_is_raised_and_the_old_report_stays(
     assert _leftovers(out) == []
 
 
+def test_a_helper_that_cannot_write_says_so(bundle: pipeline.Bundle, tmp_path: Path, lowered: None,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(html_module, "measure_sections", full)
+    with pytest.raises(RenderError, match="writing the report failed: No space left on device"):
+        _render(bundle, tmp_path, jobs=2)
+    assert _leftovers(tmp_path) == []
+
+
 def test_a_failing_json_helper_is_raised(bundle: pipeline.Bundle, tmp_path: Path, lowered: None,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_bundle: object) -> object:
