@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -123,10 +124,20 @@ def test_a_parent_that_fails_stops_its_helpers(bundle: pipeline.Bundle, tmp_path
         raise TemplateError("report.html.j2:1: broken")
 
     monkeypatch.setattr(html_module, "html_chunks", broken)  # in the parent, after both forks
+    helpers: list[split_module.Helper] = []
+    real_fork = split_module.fork
+
+    def fork(work: Callable[[], None]) -> split_module.Helper:
+        helpers.append(real_fork(work))
+        return helpers[-1]
+
+    monkeypatch.setattr(split_module, "fork", fork)
     with pytest.raises(TemplateError, match="broken"):
         _render(bundle, tmp_path, jobs=2)
-    with pytest.raises(ChildProcessError):  # every helper was waited for: none is left running
-        os.waitpid(-1, os.WNOHANG)
+    assert len(helpers) == 2  # the JSON helper and the sections helper
+    for helper in helpers:  # each was stopped and waited for: none is left running, or a zombie
+        with pytest.raises(ChildProcessError):
+            os.waitpid(helper.pid, os.WNOHANG)
     assert not (tmp_path / "index.html").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
