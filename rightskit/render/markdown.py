@@ -282,10 +282,12 @@ class _Doc:
             if rt.essence:
                 self.add(f"Its essence: {esc(rt.essence)}", "")
 
-    def safeguards(self) -> None:
+    def safeguards(self) -> Iterator[None]:
+        """The safeguard coverage section; yields after each safeguard, so the caller can flush the lines."""
         c = self.ctx
         self.add(_anchor("safeguards"), "## Safeguard coverage", "")
         for s in c.safeguards.values():
+            yield
             tags = ["binding" if s.binding else "voluntary",
                     "effective" if s.effective else "✗ ineffective in practice"]
             if s.carries:
@@ -412,6 +414,12 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
             doc.lines.clear()
             return text
 
+        def flushed(lines: int = 0) -> Iterator[str]:
+            """What is written so far, once there are more than ``lines`` lines (never an empty piece:
+            joining one would add a line break the one-piece document does not have)."""
+            if len(doc.lines) > lines:
+                yield flush()
+
         doc.title()
         doc.toc()
         doc.summary()
@@ -423,12 +431,16 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
         for m in ctx.measures.values():
             doc.measure(m)
             yield flush()
+        # The sections after the measures are written in pieces too: held whole, the safeguard
+        # coverage of a large assessment took ten times its size in memory while it was joined.
         doc.rights()
         if ctx.chain:
             doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
             doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
-        doc.safeguards()
+        for _ in doc.safeguards():
+            yield from flushed(2_000)
         doc.aims_and_alternatives()
+        yield from flushed()
         doc.bibliography()
         doc.about()
         yield flush()
