@@ -438,7 +438,7 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
             doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
             doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
         for _ in doc.safeguards():
-            yield from flushed(2_000)
+            yield from flushed(FLUSH_LINES)
         doc.aims_and_alternatives()
         yield from flushed()
         doc.bibliography()
@@ -458,3 +458,5 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+#: Lines of the safeguard coverage held before they are written (the document is the same for any value).
+FLUSH_LINES = 2_000
