@@ -8,8 +8,9 @@ assessment is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,11 +82,14 @@ class _Builder:
             for sid in res.flip.carrying if res.flip else ():
                 self.carried_by.setdefault(sid, set()).add(mid)
         self._missing: dict[str, r.MissingSafeguard] = {}
-        self._nodes: dict[str, r.NodeRef] = {}
-        self._shown_paths: dict[str, str] = {}
-        self._see_also: dict[str, r.SeeAlso] = {}
-        self._fix_items: dict[str, r.FixItem] = {}
-        self._shared_cites: dict[str, list[r.Cite]] = {}
+        # Records that thousands of findings repeat are made once per key (they are frozen, so they can be
+        # shared): the node a finding read, the pointer to a required type, a type that would fix a verdict,
+        # a shared requirement's citations, and the shown path of a source file.
+        self.node: Callable[[str], r.NodeRef] = functools.cache(self._node)
+        self.see_also: Callable[[str], r.SeeAlso] = functools.cache(self._see_also)
+        self.fix_item: Callable[[str], r.FixItem] = functools.cache(self._fix_item)
+        self.shared_cites: Callable[[str], list[r.Cite]] = functools.cache(self._shared_cites)
+        self.shown_path: Callable[[str], str] = functools.cache(self._shown_path)
         self.required: dict[str, _RequiredAcc] = {}
         self.right_ids = self._right_ids()
         self.step_defs = self._step_defs()
@@ -113,10 +117,7 @@ class _Builder:
             return None
         if not where or not where.line:
             return None
-        shown = self._shown_paths.get(where.path)
-        if shown is None:  # thousands of records live in the same few files
-            shown = self._shown_paths[where.path] = self._shown_path(where.path)
-        return f"{shown}:{where.line}:{where.col or 1}"
+        return f"{self.shown_path(where.path)}:{where.line}:{where.col or 1}"
 
     def _shown_path(self, where: str) -> str:
         path = Path(where)
@@ -140,14 +141,8 @@ class _Builder:
             return str(obj.title)
         return ident
 
-    def node(self, node: str) -> r.NodeRef:
-        """The reference a finding shows for a node it read; made once per node (NodeRef is frozen)."""
-        made = self._nodes.get(node)
-        if made is None:
-            made = self._nodes[node] = self._node(node)
-        return made
-
     def _node(self, node: str) -> r.NodeRef:
+        """The reference a finding shows for a node it read."""
         kind, _, ident = node.partition(":")
         if kind in ("measure", "safeguard", "aim", "alternative") and self.index.get(kind, ident) is not None:
             return r.NodeRef(node=node, label=self.title_of(kind, ident), anchor=anchor(kind, ident))
@@ -269,27 +264,18 @@ class _Builder:
             ))
         return out
 
-    def see_also(self, type_ref: str) -> r.SeeAlso:
-        """The pointer to a required type's entry under Safeguard coverage; one per type (SeeAlso is frozen)."""
-        made = self._see_also.get(type_ref)
-        if made is None:
-            made = self._see_also[type_ref] = r.SeeAlso(self.type_title(type_ref), required_anchor(type_ref))
-        return made
+    def _see_also(self, type_ref: str) -> r.SeeAlso:
+        """The pointer to a required type's entry under Safeguard coverage."""
+        return r.SeeAlso(self.type_title(type_ref), required_anchor(type_ref))
 
-    def fix_item(self, type_ref: str) -> r.FixItem:
-        """A safeguard type that would fix a verdict; one per type (FixItem is frozen)."""
-        made = self._fix_items.get(type_ref)
-        if made is None:
-            made = self._fix_items[type_ref] = r.FixItem(
-                type=type_ref, title=self.title_of("safeguard-type", type_ref), cite=self.bib.cite_ref(type_ref))
-        return made
+    def _fix_item(self, type_ref: str) -> r.FixItem:
+        """A safeguard type that would fix a verdict."""
+        return r.FixItem(type=type_ref, title=self.title_of("safeguard-type", type_ref),
+                         cite=self.bib.cite_ref(type_ref))
 
-    def shared_cites(self, requirement: str) -> list[r.Cite]:
-        """The citations of a shared requirement (results.requirements), converted once per report."""
-        made = self._shared_cites.get(requirement)
-        if made is None:
-            made = self._shared_cites[requirement] = self.bib.cites(self.results.requirements[requirement].cite)
-        return made
+    def _shared_cites(self, requirement: str) -> list[r.Cite]:
+        """The citations of a shared requirement (results.requirements)."""
+        return self.bib.cites(self.results.requirements[requirement].cite)
 
     def required_type_of(self, step_id: str, finding_id: str) -> str | None:
         """The safeguard type a safeguards-step finding is about (``…/safeguards/missing:<type>``), if any."""
