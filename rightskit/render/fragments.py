@@ -8,7 +8,7 @@ the fragment once per record and reuse it. Every value is escaped here, exactly 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup, escape
@@ -30,16 +30,12 @@ class Linked(Protocol):
 
 
 class Fragments:
-    """The fragment filters of one rendering, with their caches (keyed by record identity)."""
+    """The fragment filters of one rendering, with their cache (keyed by record identity)."""
 
     def __init__(self) -> None:
-        # Keys are id()s of records the report context holds for the whole render, so an id can
-        # never be reused for another record while these caches live.
-        self._badges: dict[tuple[int, str, bool], Markup] = {}
-        self._cites: dict[int, Markup] = {}
-        self._lists: dict[tuple[tuple[int, ...], str], Markup] = {}
-        self._nodes: dict[int, Markup] = {}
-        self._links: dict[tuple[int, str], Markup] = {}
+        # Keys hold id()s of records the report context holds for the whole render, and the records are
+        # kept here too, so an id can never be reused for another record while the cache lives.
+        self._made: dict[tuple[object, ...], Markup] = {}
         self._keep: list[object] = []
 
     def install(self, env: jinja2.Environment) -> None:
@@ -50,65 +46,54 @@ class Fragments:
         env.filters["node_html"] = self.node
         env.filters["link_html"] = self.link
 
+    def _once(self, key: tuple[object, ...], record: object, make: Callable[[], str]) -> Markup:
+        """The fragment of ``key``, made by ``make`` the first time (``record`` is kept alive with it)."""
+        made = self._made.get(key)
+        if made is None:
+            self._keep.append(record)
+            made = self._made[key] = Markup(make())
+        return made
+
     def badge(self, b: Badge, scale: str, big: bool = False) -> Markup:
         """A badge: style key '<scale>-<word>', the symbol (hidden from screen readers) and the words."""
-        key = (id(b), scale, bool(big))
-        made = self._badges.get(key)
-        if made is None:
-            self._keep.append(b)
-            made = self._badges[key] = Markup(
-                f'<span class="badge {escape(scale)}-{escape(b.word)}{" big" if big else ""}">'
-                f'<span class="sym" aria-hidden="true">{escape(b.symbol)}</span> {escape(b.label)}</span>')
-        return made
+        return self._once(("badge", id(b), scale, bool(big)), b, lambda: (
+            f'<span class="badge {escape(scale)}-{escape(b.word)}{" big" if big else ""}">'
+            f'<span class="sym" aria-hidden="true">{escape(b.symbol)}</span> {escape(b.label)}</span>'))
 
     def cite(self, c: Cite) -> Markup:
         """A citation linking to its bibliography entry; unverified sources say so in words too."""
-        made = self._cites.get(id(c))
-        if made is None:
-            self._keep.append(c)
-            unverified = c.verified is False
-            if unverified:
-                title = f' title="Unverified source{": " + escape(c.note) if c.note else ""}"'
-            else:
-                title = f' title="{escape(c.note)}"' if c.note else ""
-            pin = f", {escape(c.pinpoint)}" if c.pinpoint else ""
-            made = self._cites[id(c)] = Markup(
-                f'<a class="cite{" unverified" if unverified else ""}" href="#{escape(c.anchor)}"{title}>'
-                f'{escape(c.label)}{pin}</a>' + ('<span class="sr-only"> (unverified)</span>' if unverified else ""))
-        return made
+        return self._once(("cite", id(c)), c, lambda: _cite(c))
 
     def cites(self, cites: Sequence[Cite], lead: str = "") -> Markup:
         """Citations separated by semicolons, after an optional lead-in; nothing for an empty list."""
         if not cites:
             return Markup("")
-        key = (tuple(map(id, cites)), lead)
-        made = self._lists.get(key)
-        if made is None:
-            self._keep.append(cites)
-            made = self._lists[key] = Markup(
-                f'<span class="cites">{escape(lead)}{Markup("; ").join(self.cite(c) for c in cites)}</span>')
-        return made
+        return self._once(("cites", tuple(map(id, cites)), lead), cites, lambda: (
+            f'<span class="cites">{escape(lead)}{Markup("; ").join(self.cite(c) for c in cites)}</span>'))
 
     def node(self, n: NodeRef) -> Markup:
         """A node a finding read: a link to its section, or its label as code when it has none."""
-        made = self._nodes.get(id(n))
-        if made is None:
-            self._keep.append(n)
-            label = escape(n.label)
-            made = self._nodes[id(n)] = Markup(
-                f'<a href="#{escape(n.anchor)}">{label}</a>' if n.anchor else f"<code>{label}</code>")
-        return made
+        return self._once(("node", id(n)), n, lambda: (
+            f'<a href="#{escape(n.anchor)}">{escape(n.label)}</a>' if n.anchor else f"<code>{escape(n.label)}</code>"))
 
     def link(self, key: str, records: Mapping[str, Linked]) -> Markup:
         """A link to the section of ``records[key]`` (a measure, right, safeguard, aim or alternative), by its title.
 
         A key the report has no section for is shown as plain text.
         """
-        made = self._links.get((id(records), key))
-        if made is None:
-            self._keep.append(records)
+        def make() -> str:
             rec = records.get(key)
-            made = self._links[(id(records), key)] = (
-                Markup(f'<a href="#{escape(rec.anchor)}">{escape(rec.title)}</a>')
-                if rec is not None else escape(key))
-        return made
+            return f'<a href="#{escape(rec.anchor)}">{escape(rec.title)}</a>' if rec is not None else escape(key)
+
+        return self._once(("link", id(records), key), records, make)
+
+
+def _cite(c: Cite) -> str:
+    unverified = c.verified is False
+    if unverified:
+        title = f' title="Unverified source{": " + escape(c.note) if c.note else ""}"'
+    else:
+        title = f' title="{escape(c.note)}"' if c.note else ""
+    pin = f", {escape(c.pinpoint)}" if c.pinpoint else ""
+    return (f'<a class="cite{" unverified" if unverified else ""}" href="#{escape(c.anchor)}"{title}>'
+            f'{escape(c.label)}{pin}</a>' + ('<span class="sr-only"> (unverified)</span>' if unverified else ""))
