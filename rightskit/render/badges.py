@@ -6,6 +6,7 @@ Colour is never the only signal: each badge carries its words and a symbol, and 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model.scales import EFFECTIVENESS_ORDER, IMPORTANCE_ORDER, SEVERITY_ORDER, STRENGTH_ORDER
@@ -46,44 +47,44 @@ IMPORTANCE: dict[str, tuple[str, str]] = {
 }
 
 
-#: Badges made so far, by (scale table, word). Badge is frozen, so one object serves every finding
-#: with that status: a large report shows the same dozen badges hundreds of thousands of times.
-_MADE: dict[tuple[int, str], Badge] = {}
+#: Each scale's table, by name.
+_SCALES: dict[str, dict[str, tuple[str, str]]] = {
+    "status": STATUS, "verdict": VERDICT, "severity": SEVERITY, "strength": STRENGTH,
+    "effectiveness": EFFECTIVENESS, "importance": IMPORTANCE,
+}
 
 
-def _badge(table: dict[str, tuple[str, str]], word: str) -> Badge:
-    key = (id(table), word)  # the tables are module constants, so their ids never change
-    made = _MADE.get(key)
-    if made is None:
-        label, symbol = table.get(word, (word.replace("-", " ").capitalize(), "?"))
-        # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
-        made = _MADE[key] = Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label,
-                                  symbol=symbol)
-    return made
+@functools.cache
+def _badge(scale: str, word: str) -> Badge:
+    # Cached: Badge is frozen, so one object serves every finding with that status (a large report
+    # shows the same dozen badges hundreds of thousands of times).
+    label, symbol = _SCALES[scale].get(word, (word.replace("-", " ").capitalize(), "?"))
+    # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
+    return Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label, symbol=symbol)
 
 
 def status(word: str) -> Badge:
-    return _badge(STATUS, word)
+    return _badge("status", word)
 
 
 def verdict(word: str) -> Badge:
-    return _badge(VERDICT, word)
+    return _badge("verdict", word)
 
 
 def severity(word: str) -> Badge:
-    return _badge(SEVERITY, word)
+    return _badge("severity", word)
 
 
 def strength(word: str) -> Badge:
-    return _badge(STRENGTH, word)
+    return _badge("strength", word)
 
 
 def effectiveness(word: str) -> Badge:
-    return _badge(EFFECTIVENESS, word)
+    return _badge("effectiveness", word)
 
 
 def importance(word: str) -> Badge:
-    return _badge(IMPORTANCE, word)
+    return _badge("importance", word)
 
 
 def legend() -> dict[str, list[Badge]]:
