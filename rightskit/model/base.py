@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated, Any, Self
 
@@ -63,10 +64,6 @@ def inert_text(value: str) -> str:
     return "".join(out)
 
 
-#: The shared fields set of each (record class, keywords given) that model_construct has seen.
-_CONSTRUCTED: dict[tuple[Any, ...], set[str]] = {}
-
-
 class StrictModel(BaseModel):
     """Base for every rightskit record: unknown fields are errors, strings are stripped and made inert."""
 
@@ -85,13 +82,7 @@ class StrictModel(BaseModel):
         The evaluation engine builds hundreds of thousands of results this way (see fieldsets.py).
         """
         if _fields_set is None:
-            given = (cls, *values)  # a call site passes the same keywords every time
-            _fields_set = _CONSTRUCTED.get(given)
-            if _fields_set is None:
-                fields = cls.__pydantic_fields__
-                _fields_set = _CONSTRUCTED[given] = shared_fields_set(
-                    key if key in fields else next((n for n, f in fields.items() if f.alias == key), key)
-                    for key in values)
+            _fields_set = _given_fields(cls, tuple(values))
         return super().model_construct(_fields_set, **values)
 
     @field_validator("*", mode="before")
@@ -103,3 +94,14 @@ class StrictModel(BaseModel):
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             return [inert_text(v) for v in value]
         return value
+
+
+@functools.cache
+def _given_fields(cls: type[BaseModel], keys: tuple[str, ...]) -> set[str]:
+    """The shared fields set of the fields ``keys`` name (by field name or alias).
+
+    Cached: a call site passes the same keywords every time.
+    """
+    fields = cls.__pydantic_fields__
+    return shared_fields_set(
+        key if key in fields else next((n for n, f in fields.items() if f.alias == key), key) for key in keys)
