@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from ..errors import Problem, SourceLocation, TemplateError
 from .fragments import Fragments
-from .split import MEASURE_TEMPLATE
 
 if TYPE_CHECKING:
     import jinja2
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
+#: The template the report renders each measure section with (report.html.j2's ``partial`` call).
+MEASURE_TEMPLATE = "_measure.html.j2"
 _BATCH = 1 << 18  # characters per streamed piece
 
 

@@ -50,8 +50,6 @@ SPLIT_UP_TO = 5_000
 #: Share of the measure sections the sections helper renders: the parent also renders the title,
 #: summary, rights, safeguards and bibliography, so the two finish at about the same time.
 HELPER_SHARE = 0.8
-#: The template the report renders each measure section with (report.html.j2's ``partial`` call).
-MEASURE_TEMPLATE = "_measure.html.j2"
 
 _BLOCK = 1 << 20
 
