@@ -88,20 +88,18 @@ def render_formats(
     if "json" in wanted:
         from .json_out import results_json_chunks
 
+        def write_json() -> None:
+            write("results.json", results_json_chunks(bundle))
+
         if split:  # a helper writes it while this process draws the diagrams and builds the context
             from .split import fork
 
-            target = target_in(root, "results.json")
-
-            def write_json() -> None:
-                atomic_write(target, results_json_chunks(bundle))
-
-            json_helper = fork(write_json)
-            written.append(target)
             say("results.json (in a helper process)")
+            json_helper = fork(write_json)
+            written.append(target_in(root, "results.json"))  # written by the helper; waited for below
         else:
             say("results.json")
-            write("results.json", results_json_chunks(bundle))
+            write_json()
 
     sections = None
     try:
