@@ -112,5 +112,6 @@ def input_files(resolved: Resolved) -> list[Path]:
     """The files an evaluation read: the assessment's files and the frameworks it used."""
     files = list(resolved.files)
     if resolved.library is not None:
-        files.extend(resolved.library.path(fid) for fid in sorted(resolved.frameworks))
+        # Inline instruments live in the assessment's own files, already listed.
+        files.extend(resolved.library.path(fid) for fid in sorted(resolved.frameworks) if fid in resolved.library)
     return files

@@ -102,10 +102,14 @@ crime = a.aim(
 
 # -- Measures -----------------------------------------------------------------------------------------
 
+# Art. 1(1) limits the derogation to combating online child sexual abuse: offences under Directive 2011/93/EU,
+# which TFEU Art. 83(1) lists among the areas of particularly serious crime.
+SERIOUS = ["serious-crime"]
+
 SCANNED = dict(
     actor="Providers of number-independent interpersonal communications services that choose to scan",
     actor_type="provider", context="interpersonal-communications", automated=True, mandatory=False,
-    end_to_end_encrypted=False, scope="general",
+    end_to_end_encrypted=False, scope="general", purposes=SERIOUS,
     legal_basis=[f"{REG}/art-3-1"], aims=[protect, crime], duration="While the derogation applies",
 )
 EVERYONE = {"description": "Every user of a participating service, whether or not suspected of anything",
@@ -225,7 +229,7 @@ report = a.measure(
     kind="reporting", actor="Providers, to law enforcement and to organisations such as NCMEC",
     actor_type="provider", context="interpersonal-communications", mandatory=False,
     data_categories=["content", "traffic-data", "subscriber-data", "account-data"],
-    legal_basis=[f"{REG}/art-3-1"], aims=[protect, crime], scope="targeted",
+    legal_basis=[f"{REG}/art-3-1"], aims=[protect, crime], scope="targeted", purposes=SERIOUS,
     affected={"description": "Users whose messages produced a hit, including those wrongly flagged",
               "suspicion": "risk-based", "count": {"value": 32059029, "unit": "reports worldwide in 2022",
                                                    "cite": ["ncmec-2022"],
@@ -251,7 +255,7 @@ removal = a.measure(
     "removal-blocking", "Removal of material and blocking or suspension of accounts", kind="removal",
     actor="Providers", actor_type="provider", context="interpersonal-communications", mandatory=False,
     data_categories=["content", "account-data"], legal_basis=[f"{REG}/art-3-1"], aims=[protect],
-    scope="targeted", automated=False,
+    scope="targeted", purposes=SERIOUS, automated=False,
     affected={"description": "Users whose content is removed or whose account is blocked",
               "suspicion": "risk-based"},
     effectiveness={"level": "medium", "statement": "Removal stops further circulation on the service; "
@@ -272,7 +276,7 @@ retention = a.measure(
     "retention", "Retention of data on suspected abuse", kind="retention", actor="Providers",
     actor_type="provider", context="interpersonal-communications", mandatory=False,
     data_categories=["content", "traffic-data", "hashes"], legal_basis=[f"{REG}/art-3-1-h", f"{REG}/art-3-1-i"],
-    aims=[protect, crime], scope="targeted", duration="No longer than strictly necessary, at most 12 months",
+    aims=[protect, crime], scope="targeted", purposes=SERIOUS, duration="No longer than strictly necessary, at most 12 months",
     max_duration_months=12,
     affected={"description": "Users whose messages produced a hit", "suspicion": "risk-based"},
     effectiveness={"level": "medium", "statement": "Keeping data allows reports, redress and answers to "

@@ -141,10 +141,10 @@ class Assessment:
 
     def __init__(self, title: str, *, as_of: str, frameworks: list[str], id: str | None = None,
                  authors: list[str] | None = None, summary: str | None = None,
-                 settings: dict[str, Any] | None = None) -> None:
+                 settings: dict[str, Any] | None = None, mode: str | None = None) -> None:
         self._marks: dict[Path_, SourceLocation] = {(): _caller()}
         self._sections: dict[str, list[_Record]] = {
-            k: [] for k in ("sources", "rights", "aims", "measures", "safeguards", "alternatives")
+            k: [] for k in ("sources", "rights", "instruments", "aims", "measures", "safeguards", "alternatives")
         }
         self._head: dict[str, Any] = {"id": id or _slug(title), "title": title, "as_of": as_of,
                                       "frameworks": list(frameworks), "authors": list(authors or [])}
@@ -152,6 +152,8 @@ class Assessment:
             self._head["summary"] = summary
         if settings is not None:
             self._head["settings"] = settings
+        if mode is not None:
+            self._head["mode"] = mode
 
     def _record(self, cls: type[_Record], section: str, data: dict[str, Any]) -> Any:
         clean = {k: _ref(v) if k not in ("cite",) else _cites(v) for k, v in data.items() if v is not None}
@@ -164,6 +166,12 @@ class Assessment:
     def right(self, id: str, title: str, *, provisions: list[str], **fields: Any) -> Any:
         """A right or statutory protection not defined by the frameworks."""
         return self._record(_Record, "rights", {"id": id, "title": title, "provisions": provisions, **fields})
+
+    def instrument(self, id: str, title: str, *, url: str, versions: list[dict[str, Any]],
+                   provisions: list[dict[str, Any]], **fields: Any) -> Any:
+        """Outside law declared inline (national, third-country law, internal policy), cited '<id>/<provision>'."""
+        return self._record(_Record, "instruments", {"id": id, "title": title, "url": url, "versions": versions,
+                                                     "provisions": provisions, **fields})
 
     def aim(self, id: str, title: str, *, kind: str, **fields: Any) -> Any:
         """A legitimate objective pursued by measures."""

@@ -58,11 +58,15 @@ FIELDS: Mapping[str, Getter] = MappingProxyType({
     "measure.end_to_end_encrypted": lambda s: s.measure.end_to_end_encrypted,
     "measure.affected_count": lambda s: s.affected_count,
     "measure.has_detection_figures": lambda s: s.measure.detection is not None,
+    "measure.purposes": lambda s: tuple(s.measure.purposes) or None,
+    "measure.authorised_by": lambda s: s.measure.authorised_by,
+    "measure.onward_transfer": lambda s: s.measure.onward_transfer,
+    "measure.third_country_access": lambda s: s.measure.third_country_access,
     "interference.right": _interference_field("right"),
     "interference.severity": _interference_field("severity"),
     "interference.reaches_essence": _interference_field("reaches_essence"),
 })
-LIST_FIELDS = frozenset({"measure.data_categories", "measure.detects"})
+LIST_FIELDS = frozenset({"measure.data_categories", "measure.detects", "measure.purposes"})
 NUMERIC_FIELDS = frozenset({"measure.affected_count"})
 ORDINAL_FIELDS = frozenset({"interference.severity"})
 

@@ -72,6 +72,8 @@ class MeasureFacts:
     detection: Arithmetic | None
     requirements: tuple[Requirement, ...]
     floor: int
+    #: Required types the measure's own terms meet (``SafeguardType.met_when``), with the condition's text.
+    met_by_terms: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +129,16 @@ class EngineContext:
     _levels: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, default_factory=dict)
     _facts: dict[str, MeasureFacts] = field(init=False, default_factory=dict)
     _patterns: dict[str, tuple[Compiled, ...]] = field(init=False, default_factory=dict)
+    mode: str = field(init=False, default="ex-post")
+    mode_reason: str = field(init=False, default="")
+    later_law: LaterLaw = field(init=False)
 
     def __post_init__(self) -> None:
         resolved = self.rg.resolved
         self.calculus = Calculus.from_settings(resolved.assessment.settings)
-        self.requirements = Requirements(resolved.frameworks)
+        self.mode, self.mode_reason = assessment_mode(resolved)
+        self.later_law = LaterLaw(resolved)
+        self.requirements = Requirements(resolved.frameworks, resolved.as_of)
         g = self.rg.g
         for _, data in sorted(g.nodes(data=True), key=lambda nd: str(nd[0])):
             kind = data["type"]
@@ -234,13 +241,15 @@ class EngineContext:
         aims = tuple(self.aims[a] for a in sorted(set(self._pursues[mid])) if a in self.aims)
         alternatives = tuple(self.alternatives[a] for a in sorted(set(self._replaced_by.get(mid, []))))
         detection = arithmetic(m.detection, population) if m.detection is not None else None
+        requirements = self.requirements.of(subject, interferences)
+        met = {r.type: text for r in requirements if (text := self.requirements.met(r.type, subject)) is not None}
         return MeasureFacts(
             measure=m, node=f"measure:{mid}", subject=subject, upstream=upstream, categories_from=categories_from,
             population=population, population_from=population_from, interferences=interferences,
             inherited=inherited, aims=aims, alternatives=alternatives, mitigations=mitigations,
             protections=protections, detection=detection,
-            requirements=self.requirements.of(subject, interferences),
-            floor=floor_for(m, categories, self.calculus),
+            requirements=requirements,
+            floor=floor_for(m, categories, self.calculus), met_by_terms=met,
         )
 
     def view(self, facts: MeasureFacts, scenario: Scenario = BASELINE) -> MeasureView:
@@ -267,6 +276,64 @@ class EngineContext:
                 by_type.setdefault(p.type, []).append(p)
         return MeasureView(facts, scenario, tuple(residuals), protections,
                            {t: tuple(ps) for t, ps in by_type.items()})
+
+
+class LaterLaw:
+    """Judgments decided after the as-of date: citations to them are taken out of findings as law.
+
+    A finding may cite a judgment (a method step's sources, an essence statement) that post-dates the
+    assessment's as-of date; an assessment as of 2022 cannot rely on a 2024 judgment. Such citations
+    are removed from the finding's sources and named in a reason as later case law instead.
+    """
+
+    def __init__(self, resolved: Resolved) -> None:
+        self.names: dict[str, str] = {}
+        for fid, fw in sorted(resolved.frameworks.items()):
+            for case in fw.cases:
+                if case.date > resolved.as_of:
+                    self.names[f"{fid}/{case.id}"] = f"{case.name} ({case.date.isoformat()})"
+
+    def split(self, cite: list[Citation]) -> tuple[list[Citation], list[str]]:
+        """The citations that are law on the as-of date, and the names of the later judgments cited."""
+        if not self.names:
+            return cite, []
+        keep: list[Citation] = []
+        later: list[str] = []
+        for c in cite:
+            parts = c.ref.split("/")
+            name = self.names.get("/".join(parts[:2]))
+            if name is None:
+                keep.append(c)
+            elif name not in later:
+                later.append(name)
+        return keep, later
+
+
+DRAFT_STATUSES = frozenset({"proposal", "position"})
+
+
+def draft_status(resolved: Resolved, ref: str) -> str | None:
+    """'proposal' or 'position' when provision ``ref`` is in a draft on the as-of date, else None."""
+    fw = resolved.frameworks.get(ref.split("/", 1)[0])
+    version = fw.version_at(resolved.as_of) if fw else None
+    if version is not None and version.status in DRAFT_STATUSES:
+        return version.status
+    if fw is not None and version is None and fw.kind in DRAFT_STATUSES:
+        return fw.kind
+    return None
+
+
+def assessment_mode(resolved: Resolved) -> tuple[str, str]:
+    """Ex ante or ex post, and why: the author's choice, else ex ante when a legal basis is a draft."""
+    chosen = resolved.assessment.mode
+    if chosen is not None:
+        return chosen, f"The author chose the {chosen} mode."
+    drafts = sorted({ref.split("/", 1)[0] for m in resolved.assessment.measures for ref in m.legal_basis
+                     if draft_status(resolved, ref)})
+    if drafts:
+        return "ex-ante", (f"Ex ante: the legal basis is in a draft on {resolved.as_of} ({', '.join(drafts)}), so the "
+                           "text is assessed as if adopted.")
+    return "ex-post", f"Ex post: the law is assessed as in force on {resolved.as_of}."
 
 
 def _count(m: Measure) -> Estimate | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..graph import RightsGraph
-from .context import BASELINE, EngineContext, MeasureView
+from .context import BASELINE, EngineContext, LaterLaw, MeasureView
 from .flip import analyse
 from .method import plan
 from .registry import RuleRegistry, default_registry
@@ -29,7 +29,7 @@ from .results import (
 from .runner import run_steps
 from .severity import cumulative, explain, word
 from .steps.safeguards import unmet
-from .verdict import StepOutcome, decide
+from .verdict import StepOutcome, judge
 from .wording import kept, kept_all, listing
 
 DISCLAIMER = (
@@ -55,16 +55,18 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
         facts = ctx.facts(mid)
         view = ctx.view(facts, BASELINE)
         outcomes = run_steps(ctx, steps, view)
-        verdict, reason = decide(outcomes)
+        judgement = judge(outcomes)
+        verdict, reason = judgement.verdict, judgement.reason
         flip = analyse(ctx, steps, facts, outcomes, verdict)
         for r in view.residuals:
             per_right.setdefault(r.right, {})[mid] = r.residual
         measures[mid] = MeasureResult.model_construct(
             title=facts.measure.title, verdict=verdict, verdict_reason=kept(reason),
-            steps={o.step.id: _step_result(mid, o, shared) for o in outcomes},
+            steps={o.step.id: _step_result(mid, o, shared, ctx.later_law) for o in outcomes},
             interferences=_interferences(mid, view, outcomes),
             detection=facts.detection.result if facts.detection else None,
-            flip=flip, missing_safeguards=unmet(view),
+            flip=flip, missing_safeguards=unmet(view), ground=judgement.ground, grounds=list(judgement.grounds),
+            conditions=kept_all(judgement.conditions), recommendations=kept_all(judgement.recommendations),
         )
     rights = {}
     for right in sorted(per_right):
@@ -76,6 +78,9 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
         )
     return EvaluationResult(
         assessment=resolved.assessment.id, title=resolved.assessment.title, as_of=resolved.as_of.isoformat(),
+        mode=ctx.mode, mode_reason=ctx.mode_reason,
+        later_case_law=[f"{c.name} ({c.date.isoformat()})" for c in
+                        sorted(ctx.requirements.later, key=lambda c: (c.date, c.id))],
         rightskit_version=__version__, frameworks=_stamps(rg), measures=measures, rights=rights,
         requirements=shared.table, disclaimer=DISCLAIMER,
     )
@@ -102,7 +107,8 @@ class SharedRequirements:
             n = self._count[req.type] = self._count.get(req.type, 0) + 1
             rid = self._ids[key] = f"{req.type}#{n}"
             self.table[rid] = SafeguardRequirement.model_construct(
-                type=req.type, title=req.title, certain=req.certain, reasons=list(req.reasons), cite=list(req.cite))
+                type=req.type, title=req.title, certain=req.certain, force=req.force, reasons=list(req.reasons),
+                cite=list(req.cite))
         return rid
 
 
@@ -117,7 +123,7 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
     return out
 
 
-def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements) -> StepResult:
+def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law: LaterLaw) -> StepResult:
     if o.skipped:
         return StepResult(status="undetermined", skipped=True, findings=[],
                           summary="Not assessed: an earlier step found the essence of a right reached, and no "
@@ -138,9 +144,13 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements) -> StepRe
         if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
             requirement = shared.id_of(n.requirement)
             reasons, cite = reasons[len(n.requirement.reasons):], []
+        cite, later = later_law.split(cite)
+        if later:
+            reasons = [*reasons, f"Later case law, not applied as law on the as-of date: {listing(later)}."]
         findings.append(Finding.model_construct(
             id=fid, rule=rule_id, status=n.status, message=kept(n.message), reasons=reasons,
-            nodes=kept_all(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement))
+            nodes=kept_all(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement,
+            requirement_type=n.requirement.type if n.requirement else None, ground=n.ground))
     same = [f for f in findings if f.status == o.status]
     summary = same[0].message if same else o.step.title
     if len(same) > 1:

@@ -38,6 +38,13 @@ class Note:
     #: and all of ``cite``) are shared by every measure with the same requirement, and the results list
     #: them once (``EvaluationResult.requirements``) instead of in every finding.
     requirement: Requirement | None = None
+    #: For a not-satisfied note: the structural ground it establishes (``grounds.GROUNDS``). A
+    #: not-satisfied note without a ground is treated as a condition, not as a structural failure.
+    ground: str | None = None
+    #: For a concern: the amendment that would meet it, in the words of a condition ("Lay down …").
+    condition: str | None = None
+    #: For a satisfied note about good practice that is missing: the recommendation.
+    recommendation: str | None = None
 
 
 RuleFn = Callable[["EngineContext", "MeasureView", "StepInfo"], list[Note]]

@@ -10,6 +10,7 @@ facts get the same requirements without re-testing every condition.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class Demand:
     cite: tuple[Citation, ...]
     certain: bool
     unknown: tuple[str, ...] = ()
+    force: str = "expected"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class Requirement:
     certain: bool
     reasons: tuple[str, ...]
     cite: tuple[Citation, ...]
+    force: str = "expected"
 
     @classmethod
     def of(cls, type_ref: str, title: str, demands: tuple[Demand, ...]) -> Requirement:
@@ -50,9 +53,15 @@ class Requirement:
                     seen.add((c.ref, c.pinpoint))
                     cite.append(c)
         reasons = tuple(
-            f"Required: {d.text}" + ("" if d.certain else f" — may apply: {', '.join(d.unknown)} not given")
+            f"{FORCE_WORDS[d.force]}: {d.text}"
+            + ("" if d.certain else f" — may apply: {', '.join(d.unknown)} not given")
             for d in demands)
-        return cls(type_ref, title, demands, any(d.certain for d in demands), reasons, tuple(cite))
+        certain = any(d.certain for d in demands)
+        # The requirement has the force of the strongest source that certainly demands it (or, when none is
+        # certain, of the strongest that may): an essential demand is not diluted by a softer one.
+        pool = [d.force for d in demands if d.certain] or [d.force for d in demands]
+        force = min(pool, key=FORCE_ORDER.index)
+        return cls(type_ref, title, demands, certain, reasons, tuple(cite), force)
 
 
 def pinpoint(case: Case, paragraphs: str) -> str:
@@ -70,6 +79,11 @@ class _Rule:
     ref: str
     text: str
     cite: tuple[Citation, ...]
+    force: str
+
+
+FORCE_ORDER: tuple[str, ...] = ("essential", "expected", "good-practice")
+FORCE_WORDS = {"essential": "Essential", "expected": "Expected", "good-practice": "Good practice"}
 
 
 Profile = tuple[object, ...]
@@ -78,25 +92,35 @@ Profile = tuple[object, ...]
 class Requirements:
     """The safeguard catalogue and the case-law criteria, compiled once per evaluation."""
 
-    def __init__(self, frameworks: Mapping[str, Framework]) -> None:
+    def __init__(self, frameworks: Mapping[str, Framework], as_of: dt.date | None = None) -> None:
         self.catalogue: dict[str, SafeguardType] = {}
+        #: Judgments after the as-of date: not applied as law, listed as later case law.
+        self.later: list[Case] = []
+        #: Types whose safeguard the measure's own terms can meet (``SafeguardType.met_when``).
+        self.met_by_terms: dict[str, Compiled] = {}
         rules: list[_Rule] = []
         for fid, fw in sorted(frameworks.items()):
             for t in fw.safeguard_types:
                 ref = f"{fid}/{t.id}"
                 self.catalogue[ref] = t
+                if t.met_when is not None:
+                    self.met_by_terms[ref] = compile_condition(t.met_when, f"{fid}: safeguard type '{t.id}' met_when")
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
                     rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
-                                       f"{cond.text}", tuple(t.required_by)))
+                                       f"{cond.text}", tuple(t.required_by), t.force))
             for case in fw.cases:
+                if as_of is not None and case.date > as_of:
+                    self.later.append(case)
+                    continue
                 for crit in case.criteria:
                     if crit.applies_when is None or not crit.requires:
                         continue
                     ref = f"{fid}/{case.id}/{crit.id}"
                     cond = compile_condition(crit.applies_when, f"{fid}: criterion '{case.id}/{crit.id}'")
                     rules.append(_Rule(tuple(sorted(set(crit.requires))), cond, ref,
-                                       _criterion_text(case, crit, cond), (_criterion_cite(case, crit, ref),)))
+                                       _criterion_text(case, crit, cond), (_criterion_cite(case, crit, ref),),
+                                       crit.force))
         self._rules = tuple(rules)
         self._cache: dict[Profile, tuple[Requirement, ...]] = {}
         # Only the fields some condition reads go into the cache key, so measures that differ in
@@ -105,6 +129,11 @@ class Requirements:
         self._getters = tuple(FIELDS[f] for f in sorted(used) if not f.startswith("interference."))
         self._interference_fields = tuple(sorted(f.removeprefix("interference.") for f in used
                                                  if f.startswith("interference.")))
+
+    def met(self, type_ref: str, subject: Subject) -> str | None:
+        """The condition's text when the measure's own terms meet safeguard type ``type_ref``, else None."""
+        cond = self.met_by_terms.get(type_ref)
+        return cond.text if cond is not None and cond.test(subject) is True else None
 
     def title(self, type_ref: str) -> str:
         """The catalogue title of a type, or its reference when the catalogue lacks it."""
@@ -128,7 +157,7 @@ class Requirements:
             if holds is False:
                 continue
             unknown = () if holds else tuple(rule.condition.unknown_fields(subject))
-            demand = Demand(rule.ref, rule.text, rule.cite, holds is True, unknown)
+            demand = Demand(rule.ref, rule.text, rule.cite, holds is True, unknown, rule.force)
             for t in rule.types:
                 found.setdefault(t, []).append(demand)
         return tuple(Requirement.of(t, self.title(t), tuple(found[t])) for t in sorted(found))

@@ -14,7 +14,7 @@ from ..model.base import StrictModel
 from ..model.citation import Citation
 from ..model.scales import Severity
 
-RESULTS_SCHEMA_VERSION = "2.0"
+RESULTS_SCHEMA_VERSION = "3.0"
 
 StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
 STEP_IDS: tuple[str, ...] = (
@@ -42,6 +42,12 @@ class Finding(StrictModel):
                     "EvaluationResult.requirements, whose reasons come before this finding's own and whose "
                     "sources justify it (they are listed once there, not in every finding).",
     )
+    requirement_type: str | None = Field(
+        default=None, description="For a finding about a required safeguard type: the type, e.g. "
+        "'safeguards/human-review'.")
+    ground: str | None = Field(
+        default=None, description="For a not-satisfied finding: the structural ground it establishes, e.g. "
+        "'essential-safeguard-missing' (docs/engine.md, 'Grounds').")
 
 
 class SafeguardRequirement(StrictModel):
@@ -50,6 +56,8 @@ class SafeguardRequirement(StrictModel):
     type: str = Field(description="Safeguard type reference, e.g. 'safeguards/human-review'.")
     title: str = Field(description="Catalogue title of the type.")
     certain: bool = Field(description="False when it is only possibly required (an input is unknown).")
+    force: str = Field(default="expected", description="essential, expected or good-practice: the force of the "
+                       "strongest source that demands it.")
     reasons: list[str] = Field(description="Each catalogue entry or case-law criterion that requires it.")
     cite: list[Citation] = Field(description="Their sources, each once.")
 
@@ -128,6 +136,12 @@ class MeasureResult(StrictModel):
     detection: DetectionResult | None = Field(default=None, description="Detection arithmetic, if applicable.")
     flip: FlipResult | None = Field(default=None, description="Flip analysis.")
     missing_safeguards: list[str] = Field(default_factory=list, description="Required safeguard types missing.")
+    ground: str | None = Field(default=None, description="The decisive structural ground, for a disproportionate "
+                               "or essence-violated verdict.")
+    grounds: list[str] = Field(default_factory=list, description="Every structural ground found, decisive first.")
+    conditions: list[str] = Field(default_factory=list, description="What must change for the measure to be "
+                                  "proportionate: the amendments that meet each concern.")
+    recommendations: list[str] = Field(default_factory=list, description="Good practice that is missing.")
 
 
 class RightResult(StrictModel):
@@ -156,6 +170,10 @@ class EvaluationResult(StrictModel):
     assessment: str = Field(description="Assessment id.")
     title: str = Field(description="Assessment title.")
     as_of: str = Field(description="As-of date (ISO 8601).")
+    mode: str = Field(default="ex-post", description="ex-ante (a draft assessed as if adopted) or ex-post.")
+    mode_reason: str = Field(default="", description="Why this mode applies.")
+    later_case_law: list[str] = Field(default_factory=list, description="Judgments after the as-of date: not "
+                                      "applied as law, listed for information.")
     rightskit_version: str = Field(description="Version of rightskit that produced the results.")
     frameworks: list[FrameworkStamp] = Field(description="Framework data and legal versions used.")
     measures: dict[str, MeasureResult] = Field(description="Measure id → results, sorted by id.")

@@ -4,9 +4,11 @@ In the method's order:
 
 1. a step whose rule *stops the test* (the essence) is not satisfied → that rule's verdict,
    ``essence-violated``; the later steps are skipped;
-2. any step not satisfied → ``disproportionate``;
+2. any finding that establishes a *structural ground* (``grounds.py``) → ``disproportionate``, and the
+   reason names the decisive ground: the first in the order of decision;
 3. any step undetermined → ``undetermined`` (information is missing; nothing passes silently);
-4. any step with a concern → ``proportionate-with-conditions`` (the concerns are the conditions);
+4. any concern (or a not-satisfied finding with no structural ground) → ``proportionate-with-conditions``;
+   the conditions are those findings' amendments;
 5. otherwise → ``proportionate``.
 
 A step's status is the worst of its findings: not-satisfied, then undetermined, then concern, then
@@ -19,8 +21,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .context import StepInfo
+from .grounds import GROUNDS, rank
 from .registry import Note, Rule
 from .results import Status, Verdict
+
+#: Why a limitation reaching the essence ends the test; said once, here.
+ESSENCE_STOP = ("No balancing can justify a limitation that does not respect the essence of a right (Art. 52(1) "
+                "Charter, first sentence), so the later steps were not assessed.")
 
 _RANK: dict[str, int] = {"satisfied": 0, "concern": 1, "undetermined": 2, "not-satisfied": 3}
 
@@ -58,27 +65,63 @@ def outcome(step: StepInfo, rules: Sequence[Rule], notes: Sequence[tuple[str, No
     )
 
 
-def decide(outcomes: Sequence[StepOutcome]) -> tuple[Verdict, str]:
-    """The verdict and the sentence that explains it."""
-    for o in outcomes:
-        if o.stops_with and o.status == "not-satisfied" and not o.skipped:
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The verdict with its decisive ground, every structural ground, and the conditions to meet."""
+
+    verdict: Verdict
+    reason: str
+    ground: str | None = None
+    grounds: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    recommendations: tuple[str, ...] = ()
+
+
+def judge(outcomes: Sequence[StepOutcome]) -> Judgement:
+    """Decide the verdict: structural grounds first, then missing information, then conditions."""
+    live = [o for o in outcomes if not o.skipped]
+    recommendations = tuple(dict.fromkeys(n.recommendation for o in live for _, n in o.notes if n.recommendation))
+    for o in live:
+        if o.stops_with and o.status == "not-satisfied":
             note = o.first("not-satisfied")
-            return o.stops_with, (f"{note.message if note else o.step.title} No balancing can justify a limitation "
-                                  "that does not respect the essence of a right (Art. 52(1) Charter, first "
-                                  "sentence), so the later steps were not assessed.")
-    failed = [o for o in outcomes if o.status == "not-satisfied" and not o.skipped]
-    if failed:
-        note = failed[0].first("not-satisfied")
-        steps = ", ".join(o.step.id for o in failed)
-        return "disproportionate", f"Not satisfied: {steps}. {note.message if note else ''}".strip()
-    unknown = [o for o in outcomes if o.status == "undetermined" and not o.skipped]
+            return Judgement(o.stops_with, f"{note.message if note else o.step.title} {ESSENCE_STOP}", "essence",
+                             ("essence",), (), recommendations)
+    structural = sorted(((rank(n.ground), k, o, n) for k, o in enumerate(live) for _, n in o.notes
+                         if n.status == "not-satisfied" and n.ground), key=lambda t: (t[0], t[1]))
+    if structural:
+        grounds = tuple(dict.fromkeys(n.ground for _, _, _, n in structural if n.ground))
+        _, _, o, note = structural[0]
+        decisive = grounds[0]
+        same = [n for _, _, _, n in structural if n.ground == decisive]
+        detail = note.message if len(same) == 1 else "; ".join(n.message for n in same)
+        reason = f"Decisive ground, at the {o.step.id} step: {GROUNDS[decisive]}. {detail}"
+        if len(grounds) > 1:
+            reason += f" Further structural grounds: {'; '.join(GROUNDS[g] for g in grounds[1:])}."
+        return Judgement("disproportionate", reason, decisive, grounds, _conditions(live), recommendations)
+    unknown = [o for o in live if o.status == "undetermined"]
     if unknown:
         note = unknown[0].first("undetermined")
         steps = ", ".join(o.step.id for o in unknown)
-        return "undetermined", f"Information is missing for: {steps}. {note.message if note else ''}".strip()
-    concerns = [o for o in outcomes if o.status == "concern"]
-    if concerns:
-        steps = ", ".join(o.step.id for o in concerns)
-        return ("proportionate-with-conditions",
-                f"Every step is met, with concerns in: {steps}. Meeting them is the condition of proportionality.")
-    return "proportionate", "Every step of the Art. 52(1) test is satisfied on the author's inputs."
+        return Judgement("undetermined", f"Information is missing for: {steps}. {note.message if note else ''}".strip(),
+                         None, (), _conditions(live), recommendations)
+    conditions = _conditions(live)
+    if conditions:
+        return Judgement("proportionate-with-conditions",
+                         f"No structural ground of disproportionality; {len(conditions)} condition(s) must be met: "
+                         f"{conditions[0]}" + (" …" if len(conditions) > 1 else ""), None, (), conditions,
+                         recommendations)
+    return Judgement("proportionate", "Every step of the test is satisfied on the author's inputs.", None, (), (),
+                     recommendations)
+
+
+def _conditions(live: Sequence[StepOutcome]) -> tuple[str, ...]:
+    # A concern, or a not-satisfied finding that names no structural ground, is a fixable condition.
+    return tuple(dict.fromkeys(
+        n.condition or n.message for o in live for _, n in o.notes
+        if n.status == "concern" or (n.status == "not-satisfied" and not n.ground)))
+
+
+def decide(outcomes: Sequence[StepOutcome]) -> tuple[Verdict, str]:
+    """The verdict and the sentence that explains it."""
+    j = judge(outcomes)
+    return j.verdict, j.reason

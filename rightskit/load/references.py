@@ -155,8 +155,11 @@ def resolve(
                    "remove one of them")
         listed_at.setdefault(use.id, i)
         if use.id not in library:
+            guess = did_you_mean(use.id, library.ids())
             report(("frameworks", i), f"unknown framework '{use.id}'",
-                   did_you_mean(use.id, library.ids()) or "run 'rightskit frameworks' to list them")
+                   (f"{guess}; " if guess else "run 'rightskit frameworks' to list them; ")
+                   + "for law rightskit does not ship, declare it inline under instruments: or point "
+                   "--frameworks-dir at a folder of framework YAML files")
         else:
             wanted.append(use.id)
     wanted.extend(f for f in SUPPORT_FRAMEWORKS if f in library)
@@ -167,8 +170,16 @@ def resolve(
             report(("frameworks", i), f"framework '{use.id}' is at data version {fw.data_version}, "
                    f"not {use.data_version}", "update the pin or the framework data")
 
+    for i, inst in enumerate(assessment.instruments):
+        if inst.id in frameworks or inst.id in library:
+            report(("instruments", i, "id"), f"instrument '{inst.id}' has the id of a shipped framework",
+                   "give the inline instrument its own id, e.g. 'national-" + inst.id + "'")
+        elif any(other.id == inst.id for other in assessment.instruments[:i]):
+            report(("instruments", i, "id"), f"instrument '{inst.id}' is declared twice", "remove one of them")
+        else:
+            frameworks[inst.id] = inst
     index = index_frameworks(frameworks)
-    listed = {u.id for u in assessment.frameworks} | set(SUPPORT_FRAMEWORKS)
+    listed = {u.id for u in assessment.frameworks} | set(SUPPORT_FRAMEWORKS) | {i.id for i in assessment.instruments}
     _index_local(assessment, index, report, locator)
 
     known: dict[tuple[str, ...], list[str]] = {}

@@ -9,17 +9,10 @@ from pydantic import Field, field_validator, model_validator
 
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import Citation, Estimate, Source
-from .framework import Right
+from .framework import Instrument, Right
 from .scales import Effectiveness, Importance, Level, Severity, Strength
+from .vocabulary import Authoriser, DataCategory, MeasureKind, Mode, Purpose, Reliability
 
-MeasureKind = Literal[
-    "detection", "reporting", "removal", "blocking", "retention", "access", "transfer", "interception",
-    "decryption", "filtering", "age-verification", "risk-assessment", "other",
-]
-DataCategory = Literal[
-    "content", "traffic-data", "metadata", "subscriber-data", "location-data", "identity-data", "age-data",
-    "hashes", "derived-data", "account-data",
-]
 Detects = Literal["known-material", "new-material", "solicitation", "other"]
 ActorType = Literal["provider", "public-authority", "eu-body", "other"]
 Context = Literal[
@@ -55,6 +48,9 @@ class Evidence(StrictModel):
     level: Effectiveness = Field(description="How effective it is: none, low, medium or high.")
     statement: Text = Field(description="What the evidence shows.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the evidence.")
+    reliability: Reliability | None = Field(
+        default=None, description="How reliable the premise is: certain, plausible or not-evidently-false; "
+        "when absent, plausible if the evidence cites a source, else not-evidently-false.")
 
 
 class DetectionFigures(StrictModel):
@@ -112,6 +108,16 @@ class Measure(StrictModel):
         default=None, description="True when it applies to end-to-end encrypted communications."
     )
     scope: Scope = Field(default="general", description="General (everyone) or targeted (objective criteria).")
+    purposes: list[Purpose] = Field(
+        default_factory=list, description="What the data may be used for: national-security, serious-crime, crime, "
+        "public-security, commercial, other.")
+    authorised_by: Authoriser | None = Field(
+        default=None, description="Who authorises the measure or access in advance: court, independent-authority, "
+        "prosecutor, executive or none; null when unknown or not applicable.")
+    onward_transfer: bool | None = Field(
+        default=None, description="True when the data may be passed on to other bodies after the first recipient.")
+    third_country_access: bool | None = Field(
+        default=None, description="True when authorities of a third country may access the data.")
     affected: Population | None = Field(default=None, description="Who is affected and how many.")
     legal_basis: list[Ref] = Field(default_factory=list, description="Provisions that authorise the measure.")
     legality_issues: list[LegalityIssue] = Field(default_factory=list, description="Defects in the legal basis.")
@@ -216,9 +222,11 @@ class FrameworkUse(StrictModel):
 class EngineSettings(StrictModel):
     """Tunable parameters of the proportionality calculus; defaults are documented in docs/engine.md."""
 
-    general_scope_penalty: int = Field(default=1, ge=0, le=4, description="Severity levels added for general scope.")
+    general_scope_penalty: int = Field(
+        default=1, ge=0, le=4, description="Steps up the intensity scale (each one doubles it, up to 8) for a "
+        "general measure at mass scale; 0 leaves breadth out of the balance.")
     mass_scale_threshold: int = Field(
-        default=1_000_000, ge=1, description="People affected from which scale adds a severity level."
+        default=1_000_000, ge=1, description="People affected from which a general measure counts as mass scale."
     )
     precision_concern_below: float = Field(
         default=0.5, gt=0, le=1, description="Precision under which suitability is a concern."
@@ -257,10 +265,16 @@ class Assessment(StrictModel):
     title: ShortText = Field(description="Title of the assessment.")
     authors: list[ShortText] = Field(default_factory=list, description="Who wrote it.")
     as_of: dt.date = Field(description="The date the law is applied as of.")
+    mode: Mode | None = Field(
+        default=None, description="ex-ante (a draft assessed as if adopted) or ex-post (law as applied); when "
+        "absent, ex-ante if a legal basis of a measure is in a proposal or position on the as-of date.")
     frameworks: list[FrameworkUse] = Field(min_length=1, description="Frameworks used, e.g. 'eu-charter'.")
     summary: Text | None = Field(default=None, description="What is assessed and why.")
     sources: list[Source] = Field(default_factory=list, description="Documents cited by this assessment.")
     rights: list[Right] = Field(default_factory=list, description="Rights defined locally, beyond the frameworks.")
+    instruments: list[Instrument] = Field(
+        default_factory=list, description="Law declared inline (national law, third-country law, internal "
+        "policy), with dated versions, a status and provisions; referred to as '<instrument>/<provision>'.")
     aims: list[Aim] = Field(default_factory=list, description="Objectives pursued.")
     measures: list[Measure] = Field(default_factory=list, description="Measures assessed.")
     safeguards: list[Safeguard] = Field(default_factory=list, description="Safeguards in place.")

@@ -16,9 +16,11 @@ from pydantic import Field, HttpUrl, field_validator
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import APPLICATION_PATTERN, CELEX_PATTERN, ECLI_PATTERN, Citation, Source, _https_only
 from .condition import Condition
+from .vocabulary import Force
 
 FrameworkKind = Literal[
-    "charter", "convention", "regulation", "directive", "proposal", "position", "case-law", "catalogue", "method"
+    "charter", "convention", "regulation", "directive", "proposal", "position", "case-law", "catalogue", "method",
+    "national-law", "third-country-law", "internal-policy",
 ]
 VersionStatus = Literal["in-force", "proposal", "position", "not-applicable"]
 
@@ -91,6 +93,9 @@ class Criterion(StrictModel):
     verified: bool = Field(description="True when the paragraph number and its content were checked.")
     verified_note: Text | None = Field(default=None, description="Where it was checked, or what remains open.")
     quote: str | None = Field(default=None, max_length=600, description="A short verbatim phrase, if checked.")
+    force: Force = Field(
+        default="expected", description="What the court held: essential (without it a measure of this kind is "
+        "unlawful), expected (the court's expectation) or good-practice.")
 
 
 class Case(StrictModel):
@@ -137,6 +142,12 @@ class SafeguardType(StrictModel):
     required_when: Condition | None = Field(
         default=None, description="When a measure requires it; absent means it is never required automatically."
     )
+    force: Force = Field(
+        default="expected", description="Force of the catalogue's own requirement: essential, expected or "
+        "good-practice. A case-law criterion that requires the type carries its own force.")
+    met_when: Condition | None = Field(
+        default=None, description="When the measure's own terms already meet the safeguard (e.g. purposes "
+        "limited to serious crime meet the serious-crime threshold); absent means only a safeguard record does.")
 
 
 class MethodStep(StrictModel):
@@ -179,3 +190,16 @@ class Framework(StrictModel):
             if version.covers(day):
                 return version
         return None
+
+
+class Instrument(Framework):
+    """An instrument declared inline in an assessment: national law, third-country law, internal policy.
+
+    It has the shape of a framework (dated versions with a status, provisions with sources) so that
+    legal bases, safeguards and citations refer to it as ``<instrument-id>/<provision-id>`` and the
+    engine treats it like shipped law. Its data version defaults to 'inline'.
+    """
+
+    kind: FrameworkKind = Field(default="national-law", description="national-law, third-country-law, "
+                                "internal-policy, or any framework kind.")
+    data_version: str = Field(default="inline", max_length=40, description="Version of this data; 'inline'.")

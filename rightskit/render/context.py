@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..evaluate.grounds import GROUNDS
 from . import badges
 from . import records as r
 from .bibliography import Bibliography, bib_anchor, framework_links
@@ -204,6 +205,8 @@ class _Builder:
             description=m.description if m else None, kind=m.kind if m else "other",
             facts=self.facts(m) if m else [],
             verdict=badges.verdict(res.verdict), verdict_reason=res.verdict_reason,
+            ground=GROUNDS.get(res.ground, res.ground) if res.ground else None,
+            conditions=list(res.conditions), recommendations=list(res.recommendations),
             legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
             legality_issues=[
                 r.LegalityIssue(quality=i.quality, description=i.description, serious=i.serious,
@@ -502,7 +505,10 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
 
     return r.ReportContext(
         context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
-        authors=list(a.authors), as_of=res.as_of, rightskit_version=res.rightskit_version or __version__,
+        authors=list(a.authors), as_of=res.as_of, mode=res.mode,
+        mode_reason=res.mode_reason or ("Ex ante: a draft assessed as if adopted." if res.mode == "ex-ante" else
+                                        f"Ex post: the law is assessed as in force on {res.as_of}."),
+        later_case_law=list(res.later_case_law), rightskit_version=res.rightskit_version or __version__,
         results_schema_version=res.schema_version, input_hash=bundle.input_hash, rendered_on=rendered_on(),
         disclaimer=res.disclaimer, frameworks=frameworks, verdict_counts=verdict_counts,
         measure_ids=list(measures), measures=measures, right_ids=list(rights), rights=rights,

@@ -129,7 +129,11 @@ class _Doc:
         rows = []
         if c.authors:
             rows.append(["Authors", esc(", ".join(c.authors))])
-        rows += [["Law applied as of", esc(c.as_of)], ["Assessment id", code(c.assessment_id)],
+        rows += [["Law applied as of", esc(c.as_of)], ["Mode", esc(c.mode_reason)]]
+        if c.later_case_law:
+            rows.append(["Later case law", esc(f"Not applied as law on {c.as_of}, listed for information: "
+                                                f"{'; '.join(c.later_case_law)}")])
+        rows += [["Assessment id", code(c.assessment_id)],
                  ["Produced by",
                   f"rightskit {esc(c.rightskit_version)} (results schema {esc(c.results_schema_version)})"],
                  ["Inputs (SHA-256)", code(c.input_hash)]]
@@ -161,6 +165,14 @@ class _Doc:
 
     def measure(self, m: r.Measure) -> None:
         self.add(_anchor(m.anchor), f"### {esc(m.title)}", "", f"**{badge(m.verdict)}.** {esc(m.verdict_reason)}", "")
+        if m.ground:
+            self.add(f"**Decisive ground:** {esc(m.ground)}.", "")
+        if m.conditions:
+            self.add("**Conditions: the amendments that would cure it**", "",
+                     *(f"{n}. {esc(c)}" for n, c in enumerate(m.conditions, start=1)), "")
+        if m.recommendations:
+            self.add("**Recommendations (good practice, not required)**", "",
+                     *(f"- {esc(c)}" for c in m.recommendations), "")
         if m.description:
             self.add(esc(m.description), "")
         facts = [[esc(f.label), esc(f.value)] for f in m.facts]

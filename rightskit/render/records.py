@@ -230,6 +230,9 @@ class Measure:
     facts: list[Fact]
     verdict: Badge
     verdict_reason: str
+    ground: str | None  # the decisive structural ground, in words ('an essential safeguard … is missing')
+    conditions: list[str]  # amendments that would cure a proportionate-with-conditions verdict
+    recommendations: list[str]  # good practice, not required
     legal_basis: list[Cite]
     legality_issues: list[LegalityIssue]
     aims: list[str]  # aim ids
@@ -382,6 +385,9 @@ class ReportContext:
     summary: str | None
     authors: list[str]
     as_of: str
+    mode: str  # ex-ante (a draft assessed as if adopted) or ex-post
+    mode_reason: str
+    later_case_law: list[str]  # judgments after as_of: not applied, listed for information
     rightskit_version: str
     results_schema_version: str
     input_hash: str

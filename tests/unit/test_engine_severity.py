@@ -93,7 +93,7 @@ def test_chain_with_a_cycle_terminates_and_inherits() -> None:
     assert "Upstream measures interfering with the same right: scan" in art8.explanation
     # 'report' states no population: it inherits the scan's 10 million as an upper bound.
     balance = report.steps["proportionality"].findings[0]
-    assert any("10,000,000 people affected (inherited from scan)" in r for r in balance.reasons)
+    assert any("10,000,000 people are affected (inherited from scan)" in r for r in balance.reasons)
     # 'scan' is downstream of 'remove' through the cycle but never of itself.
     assert result.measures["scan"].interferences[0].inherited_from == []
 
@@ -108,4 +108,4 @@ def test_own_population_wins_over_inherited() -> None:
     r.interferes("eu-charter/art-8", severity="moderate", because="x")
     s.feeds(r)
     balance = measure(a, "report").steps["proportionality"].findings[0]
-    assert any(reason.startswith("Scale: 500 people affected <") for reason in balance.reasons)
+    assert any("500 people are affected, below mass scale" in reason for reason in balance.reasons)

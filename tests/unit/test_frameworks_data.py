@@ -240,7 +240,8 @@ def test_safeguard_catalogue_has_the_required_types(frameworks: dict[str, Framew
     }
     assert required <= set(types)
     # Types that record a rule without being required automatically; their descriptions say why.
-    not_automatic = {"last-resort"}
+    # clear-precise-rules is the quality of the law itself: the legality step judges it (legality_issues).
+    not_automatic = {"last-resort", "clear-precise-rules"}
     for t in types.values():
         assert t.required_by, f"{t.id} cites nothing that requires it"
         assert (t.required_when is None) == (t.id in not_automatic), f"{t.id}: required_when"

@@ -59,12 +59,21 @@ def test_one_basis_in_force_is_enough() -> None:
     assert any("not in force" in r for r in f.reasons)
 
 
-def test_a_proposal_is_not_law() -> None:
+def test_a_proposal_is_assessed_as_if_adopted() -> None:
     a = new(frameworks=["eu-charter", "reg-mini", "csar-mini"])
     child_aim(a)
     well_formed(a, legal_basis=["csar-mini/art-7"])
     f = finding(measure(a), "scan/legality/basis")
-    assert f.status == "not-satisfied" and "proposal" in f.message
+    assert f.status == "satisfied" and "as if adopted" in f.message and "ex ante" in f.message.lower()
+    assert any("proposal" in r for r in f.reasons)
+
+
+def test_a_proposal_is_not_law_ex_post() -> None:
+    a = new(frameworks=["eu-charter", "reg-mini", "csar-mini"], mode="ex-post")
+    child_aim(a)
+    well_formed(a, legal_basis=["csar-mini/art-7"])
+    f = finding(measure(a), "scan/legality/basis")
+    assert f.status == "not-satisfied" and "proposal" in f.message and f.ground == "no-legal-basis"
 
 
 def test_no_basis() -> None:

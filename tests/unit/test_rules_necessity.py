@@ -9,7 +9,7 @@ from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, mea
 
 EXPECTED = {
     "no-interferences": "concern", "no-aims": "not-satisfied", "feeds-cycle": "concern",
-    "idle-safeguard": "concern", "alternative-unknown-effectiveness": "undetermined",
+    "idle-safeguard": "concern", "alternative-unknown-effectiveness": "concern",
     "before-lapse": "concern", "after-lapse": "concern",
 }
 
@@ -22,9 +22,11 @@ def test_edge_cases(case: str) -> None:
 def test_alternative_without_effectiveness_never_passes_silently() -> None:
     m = edge_result("alternative-unknown-effectiveness")
     f = finding(m, "scan/necessity/alternative:user-reports")
-    assert f.status == "undetermined" and "cannot be concluded" in f.message
+    # An alternative of unknown effectiveness does not defeat the measure, but the gap becomes a condition.
+    assert f.status == "concern" and "necessity is not shown" in f.message
     assert "alternative:user-reports" in f.nodes
-    assert m.verdict == "undetermined"
+    assert m.verdict == "proportionate-with-conditions"
+    assert any("'User reporting only' would not serve the aim as well" in c for c in m.conditions)
 
 
 def _with_alternative(level: str | None, severity: str = "minor", **alt: Any) -> Any:

@@ -8,7 +8,7 @@ import pytest
 from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, scan, well_formed
 
 EXPECTED = {
-    "no-interferences": "undetermined", "no-aims": "undetermined", "feeds-cycle": "concern",
+    "no-interferences": "satisfied", "no-aims": "undetermined", "feeds-cycle": "concern",
     "idle-safeguard": "satisfied", "alternative-unknown-effectiveness": "satisfied",
     "before-lapse": "satisfied", "after-lapse": "satisfied",
 }
@@ -25,43 +25,67 @@ def test_arithmetic_is_explained() -> None:
     well_formed(a)
     f = finding(measure(a), "scan/proportionality/balance")
     text = " ".join(f.reasons)
-    # art-7 serious − human review (strong, 2) − two moderate safeguards (1 each) → floored at moderate (2).
-    assert "highest residual severity moderate (2)" in text
-    assert "+ 1 for general scope" in text
-    assert "10,000,000 people affected ≥ 1,000,000: + 1" in text
-    assert "very-high (4)" in text and "high (+1) → 5" in text
-    assert "Burden 2 + 1 + 1 = 4; margin 5 − 4 = +1 → satisfied" in text
+    # art-7 serious − human review (strong, 2) − two moderate safeguards (1 each) → floored at moderate (2),
+    # doubled for a general measure reaching 10 million people → serious (4). Benefit: high (4) · very-high
+    # (4) · plausible (1/2) = 8. W = 8 / 8 = 1: a stalemate, within the legislature's margin.
+    assert "highest residual severity moderate on" in text and "→ moderate (2)" in text
+    assert "the measure is general and 10,000,000 people are affected: intensity doubled → serious (4)" in text
+    assert "'Protect children from sexual abuse' (very-high): 4" in text and "plausible (1/2)" in text
+    assert "W = (4 · 2 · 1) / (4 · 4 · 1/2) = 8 / 8 = 1" in text
+    assert f.status == "satisfied" and "stalemate" in f.message and "margin" in f.message
     assert {"safeguard:review", "safeguard:deletion", "safeguard:error-cap", "aim:protect-children"} <= set(f.nodes)
 
 
 @pytest.mark.parametrize(("importance", "level", "status"), [
-    ("very-high", "high", "satisfied"),     # 5 vs 4
-    ("very-high", "medium", "concern"),     # 4 vs 4
-    ("high", "medium", "not-satisfied"),    # 3 vs 4
-    ("medium", "high", "not-satisfied"),    # crime in general cannot justify this
+    ("very-high", "high", "satisfied"),     # W = 8 / (4·4·½) = 1
+    ("very-high", "medium", "concern"),     # W = 8 / (2·4·½) = 2
+    ("high", "medium", "not-satisfied"),    # W = 8 / (2·2·½) = 4
+    ("medium", "high", "not-satisfied"),    # W = 8 / (4·1·½) = 4: crime in general cannot justify this
 ])
 def test_weighing(importance: str, level: str, status: str) -> None:
     a = new()
     child_aim(a, importance=importance)
     well_formed(a, effectiveness={"level": level, "statement": "x", "cite": ["study"]})
-    assert finding(measure(a), "scan/proportionality/balance").status == status
+    m = measure(a)
+    f = finding(m, "scan/proportionality/balance")
+    assert f.status == status
+    if status == "not-satisfied":
+        assert f.ground == "balance-negative"
+    if status == "concern":
+        assert any("until the benefit prevails" in c for c in m.conditions)
 
 
-def test_unknown_population_computes_both_cases() -> None:
+def test_reliability_of_the_evidence_moves_the_balance() -> None:
+    a = new()
+    child_aim(a)
+    well_formed(a, effectiveness={"level": "high", "statement": "x", "cite": ["study"], "reliability": "certain"})
+    f = finding(measure(a), "scan/proportionality/balance")
+    assert f.status == "satisfied" and "W = 1/2" in f.message      # 8 / (4·4·1)
+    b = new()
+    child_aim(b)
+    well_formed(b, effectiveness={"level": "high", "statement": "x", "cite": []})
+    f = finding(measure(b), "scan/proportionality/balance")
+    assert f.status == "concern" and "not-evidently-false (1/4)" in " ".join(f.reasons)  # 8 / (4·4·¼) = 2
+
+
+def test_missing_evidence_lowers_reliability_instead_of_freezing_the_step() -> None:
+    a = new()
+    child_aim(a)
+    well_formed(a, effectiveness=None)
+    f = finding(measure(a), "scan/proportionality/balance")
+    # No evidence at all: moderate advance at the lowest reliability, 8 / (2·4·¼) = 4. A general scan of
+    # content whose benefit nobody has shown is clearly outweighed; the step still decides.
+    assert f.status == "not-satisfied" and f.ground == "balance-negative"
+    assert "not given (taken as moderate)" in " ".join(f.reasons)
+
+
+def test_unknown_population_is_taken_as_mass_scale() -> None:
     a = new()
     child_aim(a)
     well_formed(a, affected=None, effectiveness={"level": "medium", "statement": "x", "cite": ["study"]})
     f = finding(measure(a), "scan/proportionality/balance")
-    # 4 vs 3 without the scale level (satisfied), 4 vs 4 with it (concern): undetermined.
-    assert f.status == "undetermined" and "not given" in f.message
-    assert any(r.startswith("Without the scale level") for r in f.reasons)
-
-
-def test_unknown_population_that_cannot_tip_the_balance() -> None:
-    a = new()
-    child_aim(a)
-    well_formed(a, affected=None)
-    assert finding(measure(a), "scan/proportionality/balance").status == "satisfied"
+    assert f.status == "concern"                                      # 8 / (2·4·½) = 2
+    assert any("its reach is not given (taken as mass scale)" in r for r in f.reasons)
 
 
 def test_targeted_small_measure() -> None:
@@ -72,10 +96,11 @@ def test_targeted_small_measure() -> None:
              effectiveness={"level": "medium", "statement": "x", "cite": ["study"]})
     s.interferes("eu-charter/art-7", severity="serious", because="x")
     f = finding(measure(a), "scan/proportionality/balance")
-    assert f.status == "concern"  # no safeguard: burden serious 3 vs benefit 3, margin 0
+    assert f.status == "not-satisfied"  # no safeguard: (4·2) / (2·2·½) = 4
+    assert any("not counted, because it is targeted (1 people are affected)" in r for r in f.reasons)
     a.safeguard("judge", "Judicial authorisation", type="safeguards/prior-authorisation",
                 source="reg-mini/art-3").mitigates(s, "eu-charter/art-7", strength="strong")
-    assert finding(measure(a), "scan/proportionality/balance").status == "satisfied"  # minor 1 vs 3
+    assert finding(measure(a), "scan/proportionality/balance").status == "satisfied"  # (1·2) / 2 = 1
 
 
 @pytest.mark.parametrize("setting", [{"general_scope_penalty": 0}, {"mass_scale_threshold": 100_000_000}])
@@ -83,7 +108,8 @@ def test_settings_change_the_burden(setting: dict[str, Any]) -> None:
     a = new(settings=setting)
     child_aim(a)
     well_formed(a, effectiveness={"level": "medium", "statement": "x", "cite": ["study"]})
-    assert finding(measure(a), "scan/proportionality/balance").status == "satisfied"  # 4 vs 3
+    # Without breadth the intensity stays moderate (2): (2·2) / (2·4·½) = 1 instead of 2.
+    assert finding(measure(a), "scan/proportionality/balance").status == "satisfied"
 
 
 def test_ineffective_safeguard_counts_nothing() -> None:

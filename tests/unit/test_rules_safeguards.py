@@ -6,7 +6,7 @@ import pytest
 from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, run, scan, well_formed
 
 EXPECTED = {
-    "no-interferences": "not-satisfied", "no-aims": "satisfied", "feeds-cycle": "not-satisfied",
+    "no-interferences": "not-satisfied", "no-aims": "satisfied", "feeds-cycle": "concern",
     "idle-safeguard": "satisfied", "alternative-unknown-effectiveness": "satisfied",
     "before-lapse": "satisfied", "after-lapse": "satisfied",
 }
@@ -31,10 +31,15 @@ def test_each_missing_type_is_its_own_finding_with_its_sources() -> None:
     s.interferes("eu-charter/art-7", severity="serious", because="x")
     results = run(a)
     m = results.measures["scan"]
-    missing = {f.id: f for f in m.steps["safeguards"].findings if f.status == "not-satisfied"}
+    missing = {f.id: f for f in m.steps["safeguards"].findings if f.status in ("not-satisfied", "concern")}
     assert set(missing) == {"scan/safeguards/missing:safeguards/human-review",
                             "scan/safeguards/missing:safeguards/retention-limits",
                             "scan/safeguards/missing:safeguards/error-rate-limits"}
+    # Force: a court held automated analysis unlawful without human review of hits (essential: the step
+    # fails); the catalogue alone asks for retention and error-rate limits (expected: conditions).
+    assert missing["scan/safeguards/missing:safeguards/human-review"].status == "not-satisfied"
+    assert missing["scan/safeguards/missing:safeguards/retention-limits"].status == "concern"
+    assert m.verdict == "disproportionate" and m.ground == "essential-safeguard-missing"
     review = missing["scan/safeguards/missing:safeguards/human-review"]
     # Its sources and reasons are the shared requirement's, listed once in the results.
     assert review.requirement == "safeguards/human-review#1" and review.cite == [] and review.reasons == []
@@ -43,7 +48,8 @@ def test_each_missing_type_is_its_own_finding_with_its_sources() -> None:
     refs = [c.ref for c in shared.cite]
     assert refs == ["case-law/lqdn/human-review", "reg-mini/art-3-1-g"]
     assert shared.cite[0].pinpoint == "paras 181-182" and shared.cite[0].note  # unverified pinpoint flagged
-    assert shared.reasons[0].startswith("Required: ")
+    assert shared.reasons[0].startswith("Essential: ") and shared.force == "essential"
+    assert shared.reasons[1].startswith("Expected: the safeguard catalogue requires")
     assert {f.requirement for f in missing.values()} == {
         "safeguards/human-review#1", "safeguards/retention-limits#1", "safeguards/error-rate-limits#1"}
     assert m.missing_safeguards == ["safeguards/error-rate-limits", "safeguards/human-review",
@@ -80,7 +86,7 @@ def test_voluntary_and_ineffective_safeguards() -> None:
 
 
 def test_unknown_fact_makes_a_type_possibly_required() -> None:
-    a = new()
+    a = new(as_of="2024-06-01")   # after Podchasov (13 February 2024), whose criterion asks for it
     child_aim(a)
     well_formed(a, end_to_end_encrypted=None)
     results = run(a)
@@ -97,3 +103,19 @@ def test_nothing_required() -> None:
     s = scan(a, kind="other", automated=False)
     s.interferes("eu-charter/art-8", severity="minor", because="x")
     assert finding(measure(a), "scan/safeguards/none-required").status == "satisfied"
+
+
+def test_a_judgment_after_the_as_of_date_is_not_applied() -> None:
+    # Podchasov (13 February 2024) asks for end-to-end encryption to be preserved; an assessment as of
+    # 2022 cannot rely on it: the requirement is not raised, and the judgment is listed as later case law.
+    a = new(as_of="2022-06-01")
+    child_aim(a)
+    well_formed(a, end_to_end_encrypted=True)
+    results = run(a)
+    ids = [f.id for f in results.measures["scan"].steps["safeguards"].findings]
+    assert "scan/safeguards/missing:safeguards/e2ee-preservation" not in ids
+    assert any(name.startswith("Podchasov v Russia (2024-02-13)") for name in results.later_case_law)
+    later = run(a, as_of="2024-06-01")
+    assert "scan/safeguards/missing:safeguards/e2ee-preservation" in [
+        f.id for f in later.measures["scan"].steps["safeguards"].findings]
+    assert later.later_case_law == []

@@ -20,8 +20,8 @@ def test_edge_cases(case: str) -> None:
 
 
 @pytest.mark.parametrize(("evidence", "status"), [
-    (None, "undetermined"),
-    ({"level": "high", "statement": "Works."}, "undetermined"),  # no source
+    (None, "concern"),                                            # a condition, not a freeze
+    ({"level": "high", "statement": "Works."}, "concern"),        # no source: lowest reliability
     ({"level": "none", "statement": "Finds nothing.", "cite": ["study"]}, "not-satisfied"),
     ({"level": "low", "statement": "Finds little.", "cite": ["study"]}, "concern"),
     ({"level": "medium", "statement": "Finds some.", "cite": ["study"]}, "satisfied"),
@@ -67,7 +67,7 @@ def test_unknown_inputs_leave_precision_undetermined() -> None:
     s = well_formed(a)
     s.data["detection"] = _figures(1e-3, prevalence=None)
     f = finding(measure(a), "scan/suitability/error-profile")
-    assert f.status == "undetermined" and "prevalence" in f.message
+    assert f.status == "concern" and "prevalence" in f.message
 
 
 def test_detection_measure_without_figures() -> None:
@@ -76,4 +76,5 @@ def test_detection_measure_without_figures() -> None:
     s = well_formed(a)
     del s.data["detection"]
     f = finding(measure(a), "scan/suitability/error-profile")
-    assert f.status == "undetermined" and "without detection figures" in f.message
+    assert f.status == "concern" and "without detection figures" in f.message
+    assert any("detection figures" in c.lower() or "error" in c.lower() for c in measure(a).conditions)

@@ -35,12 +35,14 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                 f"author:{itf.right}", "not-satisfied",
                 f"The interference with {title} reaches the essence of the right, as the author records.",
                 (f"The author's reasoning: {itf.rationale}", *statement), nodes, (*itf.cite, *essence_cite),
+                ground="essence",
             ))
         if right is not None and right.absolute and itf.severity != "none":
             notes.append(Note(
                 f"absolute:{itf.right}", "not-satisfied",
                 f"{title} is absolute: it admits no limitation, so any interference with it is a violation.",
                 (f"The interference is recorded at severity {itf.severity}.",), nodes, essence_cite,
+                ground="essence",
             ))
         patterns = ctx.essence_patterns(itf.right)
         subject = Subject(base.measure, base.data_categories, base.affected_count, itf)
@@ -51,7 +53,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                     f"pattern:{itf.right}:{k}", "not-satisfied",
                     f"The measure matches a case-law pattern under which the essence of {title} is reached.",
                     (f"Pattern {k} of {title}: {pattern.text}.", "Every part of the pattern holds for this measure.",
-                     *statement), nodes, essence_cite,
+                     *statement), nodes, essence_cite, ground="essence",
                 ))
             elif holds is None:
                 unknown = listing(pattern.unknown_fields(subject))

@@ -1,14 +1,17 @@
-"""Legality: the limitation is provided for by law, in force on the as-of date, and of sufficient quality.
+"""Legality: the limitation is provided for by law, and that law is of sufficient quality.
 
-A legal basis must exist and apply on the as-of date (a lapsed regulation, a proposal or a position
-is not law in force). Its quality — accessible, clear, precise, foreseeable — is read from the
-author's ``legality_issues``: a serious defect fails the step, any other is a concern.
+Ex post, a legal basis must apply on the as-of date: a lapsed act, a proposal or a position is not law
+in force, and a measure without law in force fails on the structural ground ``no-legal-basis``. Ex
+ante (``docs/engine.md``, "Modes"), a draft is assessed *as if adopted*: its provisions count as the
+legal basis, and that the text is not yet in force is only a note. Either way the quality of the law —
+accessible, clear, precise, foreseeable — is read from the author's ``legality_issues``: a serious
+defect (the basis is unforeseeable as a whole) is structural, any other is a condition to meet.
 """
 
 from __future__ import annotations
 
 from ...model import Citation
-from ..context import EngineContext, MeasureView, StepInfo
+from ..context import EngineContext, MeasureView, StepInfo, draft_status
 from ..registry import Note
 from ..wording import listing
 
@@ -25,16 +28,23 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             f"No legal basis is recorded for '{m.title}': a limitation must be provided for by law.",
             ("Art. 52(1) Charter: any limitation on the exercise of rights must be provided for by law.",
              "The measure lists no provision under legal_basis."),
-            (view.node,), step.cite,
+            (view.node,), step.cite, ground="no-legal-basis",
         ))
     else:
         in_force: list[str] = []
+        as_if: list[str] = []
         reasons: list[str] = []
         for ref in bases:
             ok, why = ctx.resolved.provision_in_force(ref, day)
-            reasons.append(f"{ctx.provision_label(ref)}: {'in force' if ok else 'not in force'} — {why}.")
+            draft = None if ok else draft_status(ctx.resolved, ref)
             if ok:
                 in_force.append(ref)
+                reasons.append(f"{ctx.provision_label(ref)}: in force — {why}.")
+            elif draft and ctx.mode == "ex-ante":
+                as_if.append(ref)
+                reasons.append(f"{ctx.provision_label(ref)}: a {draft}, assessed as if adopted (ex ante) — {why}.")
+            else:
+                reasons.append(f"{ctx.provision_label(ref)}: not in force — {why}.")
         nodes = (view.node, *(f"provision:{r}" for r in bases))
         cite = tuple(Citation(ref=r) for r in bases)
         if in_force:
@@ -44,11 +54,19 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                 f"{listing(ctx.provision_label(r) for r in in_force)}.",
                 tuple(reasons), nodes, cite,
             ))
+        elif as_if:
+            notes.append(Note(
+                "basis", "satisfied",
+                f"Assessed ex ante, as if adopted: the draft provides the legal basis "
+                f"({listing(ctx.provision_label(r) for r in as_if)}). It is not law in force on {day}; that is "
+                "a note, not a defect of the text.",
+                (*reasons, ctx.mode_reason), nodes, cite,
+            ))
         else:
             notes.append(Note(
                 "basis", "not-satisfied",
                 f"No legal basis of '{m.title}' is in force on {day}: {reasons[0]}",
-                tuple(reasons), nodes, cite,
+                tuple(reasons), nodes, cite, ground="no-legal-basis",
             ))
     for i, issue in enumerate(m.legality_issues, 1):
         notes.append(Note(
@@ -56,8 +74,10 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             f"The legal basis is not sufficiently {issue.quality}: {issue.description}",
             (f"Quality of law: the basis must be {issue.quality} so that people can foresee its application.",
              "The author marks the defect as serious: it makes the basis unforeseeable as a whole."
-             if issue.serious else "The author does not mark the defect as serious: a concern to fix."),
+             if issue.serious else "The author does not mark the defect as serious: a condition to meet."),
             (view.node, *(f"provision:{r}" for r in bases)), tuple(issue.cite),
+            ground="no-legal-basis" if issue.serious else None,
+            condition=None if issue.serious else f"Make the legal basis {issue.quality}: {issue.description}",
         ))
     if bases and not m.legality_issues:
         notes.append(Note(

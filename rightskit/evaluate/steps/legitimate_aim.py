@@ -22,6 +22,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             f"'{view.measure.title}' pursues no recorded aim: a limitation must genuinely meet an objective "
             "of general interest or protect the rights of others.",
             ("Art. 52(1) Charter, second sentence.", "The measure lists no aims."), (view.node,), step.cite,
+            ground="no-legitimate-aim",
         )]
     shown = any(a.cite for a in aims)
     notes: list[Note] = []
@@ -40,5 +41,6 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                 f"aim:{aim.id}", "concern" if shown else "undetermined",
                 f"'{aim.title}' is not shown to be a recognised objective: it cites no source.",
                 tuple(reasons), nodes, step.cite,
+                condition=f"Cite where the Union recognises '{aim.title}' as an objective.",
             ))
     return notes

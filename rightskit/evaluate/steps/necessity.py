@@ -35,6 +35,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             "were examined and found less effective.",
             ("Record the alternatives considered (alternatives: with replaces: this measure).",),
             (view.node,), step.cite,
+            condition="Examine the less intrusive alternatives and show why they would not serve the aim as well.",
         ))
     for alt in facts.alternatives:
         notes.append(_alternative(facts, view, alt))
@@ -54,12 +55,16 @@ def _scope(ctx: EngineContext, facts: MeasureFacts, view: MeasureView, step: Ste
         reasons.append("General measures must rest on objective criteria that link the people affected to the "
                        "aim; a risk assessment or suspicion does so only in part.")
         return Note("scope", "concern", f"The measure applies generally, within a population selected by "
-                    f"{suspicion}.", tuple(reasons), (view.node,), step.cite)
+                    f"{suspicion}.", tuple(reasons), (view.node,), step.cite,
+                    condition="Tie the people affected to the aim by objective criteria, narrowing the "
+                              f"{suspicion} selection to what is strictly necessary.")
     if top < _SERIOUS:
         reasons.append("General and indiscriminate measures may be justified only for interferences that are "
                        "not serious.")
         return Note("scope", "concern", "The measure is general and indiscriminate, but its interferences are "
-                    "not serious.", tuple(reasons), (view.node,), step.cite)
+                    "not serious.", tuple(reasons), (view.node,), step.cite,
+                    condition="Keep the interference below 'serious' (what it processes and reveals), or target "
+                              "the measure on objective criteria.")
     weight = max((importance_rank(a.importance) for a in facts.aims), default=0)
     limited = m.max_duration_months is not None
     calc = ctx.calculus
@@ -71,10 +76,12 @@ def _scope(ctx: EngineContext, facts: MeasureFacts, view: MeasureView, step: Ste
     if weight >= calc.general_exception_importance and limited:
         return Note("scope", "concern", "The measure is general and indiscriminate; it falls within the "
                     "exception for aims of the highest weight, for a limited time.", tuple(reasons),
-                    (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite)
+                    (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite,
+                    condition="Keep the measure limited in time and subject to effective review that the threat "
+                              "of the highest weight persists.")
     return Note("scope", "not-satisfied", "The measure is general and indiscriminate and seriously interferes "
                 "with rights: it exceeds what is strictly necessary.", tuple(reasons),
-                (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite)
+                (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite, ground="general-indiscriminate")
 
 
 def _less_intrusive(facts: MeasureFacts, alt: Alternative) -> tuple[bool, str]:
@@ -110,20 +117,23 @@ def _alternative(facts: MeasureFacts, view: MeasureView, alt: Alternative) -> No
         return Note(suffix, "satisfied", f"'{alt.title}' is not less intrusive than the measure.", (how + ".",),
                     nodes, cite)
     if alt.effectiveness is None:
-        return Note(suffix, "undetermined",
+        return Note(suffix, "concern",
                     f"'{alt.title}' is less intrusive, but how effective it would be is not given: necessity "
-                    "cannot be concluded.",
-                    (how + ".", "Record the alternative's effectiveness, with sources."), nodes, cite)
+                    "is not shown.",
+                    (how + ".", "Record the alternative's effectiveness, with sources."), nodes, cite,
+                    condition=f"Show, with evidence, that '{alt.title}' would not serve the aim as well.")
     if m.effectiveness is None:
-        return Note(suffix, "undetermined",
+        return Note(suffix, "concern",
                     f"'{alt.title}' is less intrusive, but the measure's own effectiveness is not given, so "
-                    "the two cannot be compared.", (how + ".",), nodes, cite)
+                    "the two cannot be compared.", (how + ".",), nodes, cite,
+                    condition=f"Show, with evidence, that the measure serves the aim better than '{alt.title}'.")
     ours, theirs = effectiveness_rank(m.effectiveness.level), effectiveness_rank(alt.effectiveness.level)
     comparison = f"Effectiveness: the alternative {alt.effectiveness.level}, the measure {m.effectiveness.level}."
     if theirs >= ours:
         return Note(suffix, "not-satisfied",
                     f"'{alt.title}' is less intrusive and at least as effective: the measure is not strictly "
-                    "necessary.", (how + ".", comparison, f"Evidence: {alt.effectiveness.statement}"), nodes, cite)
+                    "necessary.", (how + ".", comparison, f"Evidence: {alt.effectiveness.statement}"), nodes, cite,
+                    ground="less-intrusive-alternative")
     return Note(suffix, "satisfied",
                 f"'{alt.title}' is less intrusive but less effective, so it does not show the measure unnecessary.",
                 (how + ".", comparison), nodes, cite)

@@ -1,103 +1,142 @@
-"""Proportionality stricto sensu: the residual burden weighed against the weight of the aim.
+"""Proportionality stricto sensu: the residual interference weighed against the benefit, by a weight formula.
 
-The calculus (``docs/engine.md``, "Balance"), every term shown in the finding:
+The balance follows Alexy's weight formula (``docs/engine.md``, "Balance"), every term shown in the
+finding::
 
-    burden  = highest residual severity (0 none … 4 very-serious)
-            + general_scope_penalty when the scope is general (default 1)
-            + 1 when the people affected reach mass_scale_threshold (default 1,000,000)
-    benefit = importance of the weightiest aim (1 low … 4 very-high)
-            + effectiveness weight (none −2, low −1, medium 0, high +1)
-    margin  = benefit − burden:  ≥ +1 satisfied · 0 concern · < 0 not-satisfied
+    W = (I_i · W_i · R_i) / (I_j · W_j · R_j)
 
-When the number of people affected is unknown, both cases are computed; if they disagree, the step
-is undetermined. No interference, no aim or no evidence of effectiveness leaves it undetermined.
+* ``I_i`` intensity of the interference after safeguards, on the geometric scale light 1, moderate 2,
+  serious 4 (very serious 8): the highest residual severity (minor → light, moderate → moderate,
+  serious → serious, very-serious → very serious), doubled once (up to 8) for breadth when the measure
+  is general, reaches mass scale (or its reach is unknown) and is at least moderate;
+* ``W_i`` abstract weight of the rights limited (Arts 7 and 8): moderate, 2;
+* ``R_i`` reliability of the premise that the interference occurs: certain, 1 (the measure's own
+  terms say what it processes);
+* ``I_j`` how far the measure advances its aim, from its evidence of effectiveness: high 4, medium 2,
+  low 1, none 0; with no evidence, moderate 2 at the lowest reliability;
+* ``W_j`` abstract weight of the weightiest aim: low and medium 1, high 2, very-high 4;
+* ``R_j`` reliability of the evidence: its ``reliability``, else plausible ½ when it cites a source and
+  not evidently false ¼ when it does not or is missing. Missing evidence lowers reliability; it does
+  not leave the step undetermined.
+
+W < 1 → the benefit prevails; W = 1 → a stalemate, which Alexy leaves to the legislature's margin of
+discretion: both satisfied. 1 < W < 4 → a negative balance that stronger safeguards or better
+evidence could redress (a condition); W ≥ 4 → the balance is clearly negative: a structural ground
+(``balance-negative``).
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ...model import Citation
-from ...model.scales import SEVERITY_ORDER, importance_rank
-from ..calculus import Calculus
+from ...model.scales import SEVERITY_ORDER
 from ..context import EngineContext, MeasureView, StepInfo
 from ..registry import Note
-from ..results import Status
 from ..wording import listing, number
 
+#: Residual severity → intensity on the geometric (triadic) scale.
+INTENSITY = {"none": 0, "minor": 1, "moderate": 2, "serious": 4, "very-serious": 8}
+INTENSITY_WORDS = {0: "none", 1: "light", 2: "moderate", 4: "serious", 8: "very serious"}
+#: Effectiveness → how far the measure advances its aim (I_j).
+ADVANCE = {"none": 0, "low": 1, "medium": 2, "high": 4}
+#: Importance of an aim → its abstract weight (W_j).
+AIM_WEIGHT = {"low": 1, "medium": 1, "high": 2, "very-high": 4}
+RIGHT_WEIGHT = 2
+RELIABILITY = {"certain": Fraction(1), "plausible": Fraction(1, 2), "not-evidently-false": Fraction(1, 4)}
+WITHIN_MARGIN = Fraction(1)
+CLEARLY_NEGATIVE = Fraction(4)
 
-def _signed(n: int) -> str:
-    return "0" if n == 0 else f"+{n}" if n > 0 else f"−{-n}"
 
-
-def _status(margin: int) -> Status:
-    return "satisfied" if margin >= 1 else "concern" if margin == 0 else "not-satisfied"
+def _show(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
-    """Weigh burden against benefit and explain the arithmetic."""
+    """Weigh the residual interference against the benefit and explain the arithmetic."""
     facts = view.facts
     m = facts.measure
-    calc: Calculus = ctx.calculus
-    if not view.residuals:
-        return [Note("balance", "undetermined",
-                     "No interference is recorded, so there is nothing to weigh; record the rights the measure "
-                     "limits (or leave it out if it limits none).", (), (view.node,), step.cite)]
+    calc = ctx.calculus
+    if not view.residuals or view.max_residual == 0:
+        return [Note("balance", "satisfied",
+                     "No residual interference is recorded, so there is nothing to weigh against the benefit.",
+                     (), (view.node,), step.cite)]
     if not facts.aims:
         return [Note("balance", "undetermined", "No aim is recorded to weigh the interference against.", (),
                      (view.node,), step.cite)]
-    if m.effectiveness is None:
-        return [Note("balance", "undetermined",
-                     "The measure's effectiveness is not given, so its benefit cannot be weighed.",
-                     ("Record effectiveness evidence with its level and sources.",), (view.node,), step.cite)]
-    aim = min(facts.aims, key=lambda a: (-importance_rank(a.importance), a.id))
+    aim = max(facts.aims, key=lambda a: (AIM_WEIGHT[a.importance], a.id == min(x.id for x in facts.aims)))
     top = view.max_residual
     worst = [r for r in view.residuals if r.residual == top]
-    scope_pen = calc.general_scope_penalty if m.scope == "general" else 0
+    residual_word = SEVERITY_ORDER[top]
+    intensity = INTENSITY[residual_word]
     count = facts.subject.affected_count
-    importance = importance_rank(aim.importance)
-    eff = calc.effectiveness_weight(m.effectiveness.level)
-    benefit = importance + eff
-    reasons = [
-        f"Burden: highest residual severity {SEVERITY_ORDER[top]} ({top}) on "
-        f"{listing(ctx.right_title(r.right) for r in worst)}"
-        + (f"; + {scope_pen} for general scope." if scope_pen else "; + 0: targeted scope."),
-    ]
-    inherited = f" (inherited from {listing(facts.population_from)})" if facts.population_from else ""
-    if count is None:
-        scales: tuple[int, ...] = (0, 1)
-        reasons.append(f"Scale: the number of people affected is not given; computed both without (+0) and with "
-                       f"(+1) the mass-scale level ({number(calc.mass_scale_threshold)} people or more).")
+    mass = count is None or count >= calc.mass_scale_threshold
+    broad = m.scope == "general" and mass and intensity >= 2 and calc.general_scope_penalty > 0
+    reasons = [f"I_i, intensity of the interference after safeguards: highest residual severity {residual_word} on "
+               f"{listing(ctx.right_title(r.right) for r in worst)} → {INTENSITY_WORDS[intensity]} ({intensity})."]
+    reach = ("its reach is not given (taken as mass scale)" if count is None else
+             f"{number(count)} people are affected"
+             f"{' (inherited from ' + listing(facts.population_from) + ')' if facts.population_from else ''}")
+    if broad:
+        intensity = min(8, intensity * 2 ** calc.general_scope_penalty)
+        steps = "doubled" if calc.general_scope_penalty == 1 else f"raised {calc.general_scope_penalty} steps"
+        reasons.append(f"Breadth: the measure is general and {reach}: intensity {steps} → "
+                       f"{INTENSITY_WORDS[intensity]} ({intensity}).")
     else:
-        scales = (1,) if count >= calc.mass_scale_threshold else (0,)
-        reasons.append(f"Scale: {number(count)} people affected{inherited} "
-                       f"{'≥' if scales[0] else '<'} {number(calc.mass_scale_threshold)}: + {scales[0]}.")
-    reasons.append(f"Benefit: weightiest aim '{aim.title}' is {aim.importance} ({importance}); evidence of "
-                   f"effectiveness {m.effectiveness.level} ({_signed(eff)}) → {benefit}.")
-    outcomes = []
-    for scale in scales:
-        burden = top + scope_pen + scale
-        margin = benefit - burden
-        outcomes.append(_status(margin))
-        reasons.append(f"{'With' if scale else 'Without'} the scale level: burden {top} + {scope_pen} + {scale} = "
-                       f"{burden}; margin {benefit} − {burden} = {_signed(margin)} → {_status(margin)}."
-                       if len(scales) > 1 else
-                       f"Burden {top} + {scope_pen} + {scale} = {burden}; margin {benefit} − {burden} = "
-                       f"{_signed(margin)} → {_status(margin)} (≥ +1 satisfied, 0 concern, < 0 not-satisfied).")
+        why = (f"it is targeted ({reach})" if m.scope == "targeted" else
+               "the residual interference is light" if intensity < 2 else
+               "breadth is switched off (general_scope_penalty 0)" if calc.general_scope_penalty == 0 else
+               f"{reach}, below mass scale")
+        reasons.append(f"Breadth: not counted, because {why}.")
+    ev = m.effectiveness
+    if ev is None:
+        advance, level = 2, "not given (taken as moderate)"
+        reliability = "not-evidently-false"
+    else:
+        advance, level = ADVANCE[ev.level], ev.level
+        reliability = ev.reliability or ("plausible" if ev.cite else "not-evidently-false")
+    r_j = RELIABILITY[reliability]
+    w_j = AIM_WEIGHT[aim.importance]
+    reasons.append(f"W_i, abstract weight of the rights limited: moderate ({RIGHT_WEIGHT}); R_i, reliability that the "
+                   "interference occurs: certain (1).")
+    reasons.append(f"I_j, how far the measure advances its aim: effectiveness {level} ({advance}); W_j, weight of "
+                   f"the weightiest aim '{aim.title}' ({aim.importance}): {w_j}; R_j, reliability of the evidence: "
+                   f"{reliability} ({_show(r_j)}).")
+    burden = Fraction(intensity * RIGHT_WEIGHT)
+    benefit = advance * w_j * r_j
+    if benefit == 0:
+        weight = None
+        reasons.append(f"W = ({intensity} · {RIGHT_WEIGHT} · 1) / ({advance} · {w_j} · {_show(r_j)}): the measure "
+                       "does not advance its aim at all, so any interference outweighs it.")
+    else:
+        weight = burden / benefit
+        reasons.append(f"W = ({intensity} · {RIGHT_WEIGHT} · 1) / ({advance} · {w_j} · {_show(r_j)}) = "
+                       f"{_show(burden)} / {_show(benefit)} = {_show(weight)} (< 1 the benefit prevails; = 1 a "
+                       "stalemate, within the legislature's margin; ≥ 4 the interference clearly prevails; in between "
+                       "a redressable imbalance).")
     det = facts.detection
     if det is not None and det.result.innocent_users_flagged_per_year.central is not None:
-        reasons.append(f"Not in the sum but weighed in words: about "
+        reasons.append(f"Not in the formula but weighed in words: about "
                        f"{number(det.result.innocent_users_flagged_per_year.central)} innocent users flagged per year.")
-    status: Status = outcomes[0] if len(set(outcomes)) == 1 else "undetermined"
-    message = {
-        "satisfied": "The benefit outweighs the residual burden.",
-        "concern": "Benefit and residual burden are evenly balanced: the measure is at the limit.",
-        "not-satisfied": "The residual burden outweighs the benefit.",
-        "undetermined": "The balance depends on how many people are affected, which is not given.",
-    }[status]
     counted = sorted({a.safeguard for r in view.residuals for a in r.applied if a.counted and a.levels
                       and not a.hypothetical})
     nodes = (view.node, f"aim:{aim.id}", *(f"right:{r.right}" for r in view.residuals),
              *(f"safeguard:{s}" for s in counted))
-    cite: list[Citation] = [*aim.cite, *m.effectiveness.cite]
+    cite: list[Citation] = [*aim.cite, *(ev.cite if ev else ())]
     if m.affected and m.affected.count:
         cite.extend(m.affected.count.cite)
-    return [Note("balance", status, message, tuple(reasons), nodes, tuple(cite))]
+    if weight is not None and weight <= WITHIN_MARGIN:
+        message = ("Benefit and residual interference are in a stalemate (W = 1): the choice is within the "
+                   "legislature's margin of discretion." if weight == WITHIN_MARGIN else
+                   f"The benefit outweighs the residual interference (W = {_show(weight)}).")
+        return [Note("balance", "satisfied", message, tuple(reasons), nodes, tuple(cite))]
+    if weight is not None and weight < CLEARLY_NEGATIVE:
+        message = (f"The balance leans against the measure (W = {_show(weight)}), but not clearly: stronger "
+                   "safeguards or better evidence can redress it.")
+        return [Note("balance", "concern", message, tuple(reasons), nodes, tuple(cite),
+                     condition="Lower the residual interference (stronger or further safeguards) or show, with "
+                               "reliable evidence, a greater benefit, until the benefit prevails.")]
+    shown = "∞" if weight is None else _show(weight)
+    return [Note("balance", "not-satisfied",
+                 f"The residual interference clearly outweighs the benefit (W = {shown}).", tuple(reasons), nodes,
+                 tuple(cite), ground="balance-negative")]

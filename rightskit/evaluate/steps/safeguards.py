@@ -1,15 +1,18 @@
 """Safeguards: every safeguard type that the catalogue and the case law require for a measure like this.
 
 For each required type (``requirements.py``) the step looks for a safeguard of that type that
-mitigates this measure. One finding per type, citing what requires it:
+mitigates this measure. What a gap means depends on the requirement's *force* (``docs/engine.md``,
+"Force"), the force of the strongest source that demands it:
 
-* none → not-satisfied (the type is missing);
-* only safeguards recorded as ineffective → not-satisfied (it exists on paper only);
-* only voluntary ones → concern (the case law asks for safeguards laid down in law);
-* a binding, effective one → satisfied.
+* **essential** (a court held a measure of this kind unlawful without it): missing, or present only
+  as ineffective safeguards → not-satisfied, on the structural ground ``essential-safeguard-missing``;
+* **expected** (settled guidance, a court's expectation): missing → a concern, whose condition is to
+  lay the safeguard down;
+* **good practice**: missing → satisfied, with a recommendation.
 
-A type that *may* be required (its condition reads an input the author left unknown) is a concern
-when it is absent, so the gap is visible without blocking the verdict.
+A safeguard that is only voluntary where the law should impose it is a condition (the case law asks
+for safeguards laid down in law). A type that *may* be required (its condition reads an input the
+author left unknown) is a concern when it is absent, so the gap is visible without deciding the verdict.
 """
 
 from __future__ import annotations
@@ -29,38 +32,58 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                      "measure with these characteristics.",
                      ("Catalogue entries and criteria whose conditions hold for this measure: none.",),
                      (view.node,), step.cite)]
-    return [_one(view, req, view.by_type.get(req.type, ())) for req in reqs]
+    return [_one(ctx, view, req, view.by_type.get(req.type, ())) for req in reqs]
 
 
-def _one(view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -> Note:
+def _amendment(ctx: EngineContext, req: Requirement) -> str:
+    t = ctx.requirements.catalogue.get(req.type)
+    what = t.description.split(". ")[0].rstrip(".") if t else req.title
+    return f"Lay down {req.title.lower()} in the law: {what}."
+
+
+def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -> Note:
     why = req.reasons
     nodes = (view.node, *(p.node for p in present if not p.hypothetical))
     cite = req.cite
     title = req.title
-    if not present:
+    effective = [p for p in present if p.effective]
+    terms = view.facts.met_by_terms.get(req.type) if not effective else None
+    if terms is not None:
+        return Note(f"by-terms:{req.type}", "satisfied",
+                    f"{title} is met by the measure's own terms ({terms}).", why, nodes, cite, req)
+    if not effective:
+        names = listing(p.safeguard for p in present)
+        state = "is missing" if not present else f"exists only on paper (every safeguard of that type, {names}, " \
+                                                 "is recorded as ineffective)"
+        kind = "missing" if not present else "ineffective"
+        if req.force == "good-practice":
+            return Note(f"recommend:{req.type}", "satisfied",
+                        f"{title} {state}; it is good practice, not a requirement.", why, nodes, cite, req,
+                        recommendation=_amendment(ctx, req))
         if not req.certain:
             return Note(f"may-require:{req.type}", "concern",
-                        f"{title} may be required, and no safeguard of that type protects this measure.",
-                        (*why, "State the unknown facts so the requirement can be decided."), nodes, cite, req)
-        return Note(f"missing:{req.type}", "not-satisfied",
-                    f"Missing safeguard: {title}.", why, nodes, cite, req)
-    effective = [p for p in present if p.effective]
-    names = listing(p.safeguard for p in present)
-    if not effective:
-        return Note(f"ineffective:{req.type}", "not-satisfied" if req.certain else "concern",
-                    f"{title} exists only on paper: every safeguard of that type ({names}) is recorded as "
-                    "ineffective.", why, nodes, cite, req)
+                        f"{title} may be required ({req.force}), and it {state}.",
+                        (*why, "State the unknown facts so the requirement can be decided."), nodes, cite, req,
+                        condition=_amendment(ctx, req))
+        if req.force == "essential":
+            return Note(f"{kind}:{req.type}", "not-satisfied",
+                        f"Essential safeguard {state}: {title}.", why, nodes, cite, req,
+                        ground="essential-safeguard-missing")
+        return Note(f"{kind}:{req.type}", "concern", f"Expected safeguard {state}: {title}.", why, nodes, cite, req,
+                    condition=_amendment(ctx, req))
     binding = [p for p in effective if p.binding]
     if not binding:
-        return Note(f"voluntary:{req.type}", "concern",
-                    f"{title} is in place only voluntarily ({names}); the case law asks for safeguards laid "
-                    "down in law.", why, nodes, cite, req)
+        return Note(f"voluntary:{req.type}", "concern" if req.force != "good-practice" else "satisfied",
+                    f"{title} is in place only voluntarily ({listing(p.safeguard for p in effective)}); the case law "
+                    "asks for safeguards laid down in law.", why, nodes, cite, req,
+                    condition=f"Make {title.lower()} binding: lay it down in the law, not in the provider's choice.")
     hypo = " (hypothetical, flip analysis)" if all(p.hypothetical for p in binding) else ""
     return Note(f"present:{req.type}", "satisfied",
                 f"{title} is in place{hypo}: {listing(p.safeguard for p in binding)}.", why, nodes, cite, req)
 
 
 def unmet(view: MeasureView) -> list[str]:
-    """Types certainly required whose safeguards are missing or all ineffective, sorted."""
+    """Types certainly required (essential or expected) whose safeguards are missing or all ineffective, sorted."""
     return [r.type for r in view.facts.requirements
-            if r.certain and not any(p.effective for p in view.by_type.get(r.type, ()))]
+            if r.certain and r.force != "good-practice" and r.type not in view.facts.met_by_terms
+            and not any(p.effective for p in view.by_type.get(r.type, ()))]
