@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUILD := build
 DEFAULT := reports/interim-regulation-2021-1232
 
-.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema
+.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema calibrate
 
 $(PY):
 	@.ci/system-deps.sh venv
@@ -45,6 +45,10 @@ lint: $(STAMP)
 # The whole suite: unit, fixtures, golden, browser, end-to-end. CI=true makes missing tools fatal.
 test: setup browser-deps
 	$(PY) -m pytest -n 2 -q
+
+# Score the engine against the judgments in tests/calibration/ and rewrite docs/calibration.md.
+calibrate: $(STAMP)
+	$(PY) tests/calibration/calibrate.py --write
 
 bench: setup
 	$(PY) benchmarks/run.py

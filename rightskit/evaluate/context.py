@@ -46,6 +46,9 @@ class Protection:
     effective: bool
     binding: bool
     hypothetical: bool = False
+    #: Every mitigation it makes on this measure is weak: enough for an expected requirement, not for an
+    #: essential one (the courts ask essential safeguards to be effective, not present in name only).
+    weak: bool = False
 
     @property
     def node(self) -> str:
@@ -236,7 +239,11 @@ class EngineContext:
         mitigations = {r: tuple(sorted(v, key=lambda sm: sm[0].id))
                        for r, v in sorted(self._mitigations.get(mid, {}).items())}
         seen: dict[str, Safeguard] = {sg.id: sg for pairs in mitigations.values() for sg, _ in pairs}
-        protections = tuple(Protection(sg.id, sg.type, sg.effective, sg.binding)
+        strengths: dict[str, set[str]] = {}
+        for pairs in mitigations.values():
+            for sg, mit in pairs:
+                strengths.setdefault(sg.id, set()).add(mit.strength)
+        protections = tuple(Protection(sg.id, sg.type, sg.effective, sg.binding, weak=strengths[sg.id] == {"weak"})
                             for sg in sorted(seen.values(), key=lambda s: s.id))
         aims = tuple(self.aims[a] for a in sorted(set(self._pursues[mid])) if a in self.aims)
         alternatives = tuple(self.alternatives[a] for a in sorted(set(self._replaced_by.get(mid, []))))
@@ -279,7 +286,7 @@ class EngineContext:
 
 
 class LaterLaw:
-    """Judgments decided after the as-of date: citations to them are taken out of findings as law.
+    """Judgments given on or after the as-of date: citations to them are taken out of findings as law.
 
     A finding may cite a judgment (a method step's sources, an essence statement) that post-dates the
     assessment's as-of date; an assessment as of 2022 cannot rely on a 2024 judgment. Such citations
@@ -290,7 +297,7 @@ class LaterLaw:
         self.names: dict[str, str] = {}
         for fid, fw in sorted(resolved.frameworks.items()):
             for case in fw.cases:
-                if case.date > resolved.as_of:
+                if not case.is_law_on(resolved.as_of):
                     self.names[f"{fid}/{case.id}"] = f"{case.name} ({case.date.isoformat()})"
 
     def split(self, cite: list[Citation]) -> tuple[list[Citation], list[str]]:

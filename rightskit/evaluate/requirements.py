@@ -94,7 +94,7 @@ class Requirements:
 
     def __init__(self, frameworks: Mapping[str, Framework], as_of: dt.date | None = None) -> None:
         self.catalogue: dict[str, SafeguardType] = {}
-        #: Judgments after the as-of date: not applied as law, listed as later case law.
+        #: Judgments given on or after the as-of date: not applied as law, listed as later case law.
         self.later: list[Case] = []
         #: Types whose safeguard the measure's own terms can meet (``SafeguardType.met_when``).
         self.met_by_terms: dict[str, Compiled] = {}
@@ -110,7 +110,7 @@ class Requirements:
                     rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
                                        f"{cond.text}", tuple(t.required_by), t.force))
             for case in fw.cases:
-                if as_of is not None and case.date > as_of:
+                if as_of is not None and not case.is_law_on(as_of):
                     self.later.append(case)
                     continue
                 for crit in case.criteria:

@@ -172,8 +172,9 @@ class EvaluationResult(StrictModel):
     as_of: str = Field(description="As-of date (ISO 8601).")
     mode: str = Field(default="ex-post", description="ex-ante (a draft assessed as if adopted) or ex-post.")
     mode_reason: str = Field(default="", description="Why this mode applies.")
-    later_case_law: list[str] = Field(default_factory=list, description="Judgments after the as-of date: not "
-                                      "applied as law, listed for information.")
+    later_case_law: list[str] = Field(
+        default_factory=list,
+        description="Judgments given on or after the as-of date: not applied as law, listed for information.")
     rightskit_version: str = Field(description="Version of rightskit that produced the results.")
     frameworks: list[FrameworkStamp] = Field(description="Framework data and legal versions used.")
     measures: dict[str, MeasureResult] = Field(description="Measure id → results, sorted by id.")

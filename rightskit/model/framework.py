@@ -117,6 +117,14 @@ class Case(StrictModel):
     verified_note: Text | None = Field(default=None, description="Where it was checked.")
     criteria: list[Criterion] = Field(default_factory=list, description="Criteria the judgment sets.")
 
+    def is_law_on(self, day: dt.date) -> bool:
+        """True when the judgment was given before ``day``, so an assessment as of ``day`` may apply it.
+
+        Not on its own day: a case encoded as of its judgment date is tested on the law that stood
+        before it, so the calibration suite never scores a judgment with its own criteria.
+        """
+        return self.date < day
+
     _check_url = field_validator("url")(_https_only)
 
     @field_validator("application_numbers")

@@ -43,11 +43,12 @@ def test_smallest_fix_adds_the_missing_required_types() -> None:
 
 def test_fix_needs_extra_types_to_lower_the_burden() -> None:
     a = new()
-    child_aim(a)
+    child_aim(a, importance="high")
     s = scan(a, kind="other", automated=False, effectiveness={"level": "low", "statement": "x", "cite": ["study"]},
              scope="targeted")
     s.interferes("eu-charter/art-7", severity="very-serious", because="x")
-    # burden 4 + 0 + 1 = 5 against benefit 4 − 1 = 3: two levels must go for a margin of 0 (a concern).
+    # W = (8·2) / (1·4·½) = 8; one added type (serious, 4) leaves W = 4, still clearly negative; two
+    # (moderate, 2) give W = 2, a redressable imbalance.
     m = measure(a)
     assert m.steps["proportionality"].status == "not-satisfied"
     assert m.flip is not None and m.flip.fix is not None and len(m.flip.fix) == 2

@@ -45,7 +45,10 @@ EXPECTED = {
 # official text (docs/verification/README.md). Do NOT raise it by flipping records to verified: true.
 # VERIFIED_FLOOR only guards against an unnoticed drop; move it up when records are genuinely verified.
 TARGET_RATIO = 0.8
-VERIFIED_FLOOR = 0.75
+# December 2026: the 26 judgments of the calibration suite were added with their pinpoints mostly
+# unconfirmed (the stored copies rarely carry paragraph numbers), which brought the ratio from about 78%
+# to 71%; the floor follows the honest figure down instead of the records being flipped to verified.
+VERIFIED_FLOOR = 0.70
 
 
 # --- helpers ---------------------------------------------------------------------------------------------

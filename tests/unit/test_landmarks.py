@@ -40,7 +40,8 @@ def _evaluate(a: Assessment) -> dict[str, MeasureResult]:
 # -- Digital Rights Ireland (C-293/12, 2014) --------------------------------------------------------
 
 def _digital_rights_ireland(**extra: Any) -> Assessment:
-    a = new(as_of="2014-04-08", frameworks=["eu-charter", "retention-directive-mini"])
+    # The day after the judgment: its criteria are law from then on (Case.is_law_on), not on its own day.
+    a = new(as_of="2014-04-09", frameworks=["eu-charter", "retention-directive-mini"])
     _crime_aim(a)
     retain = a.measure(
         "retain-traffic-data", "Retention of all traffic and location data of all subscribers", kind="retention",

@@ -105,3 +105,42 @@ def test_no_issue_recorded_is_stated() -> None:
     child_aim(a)
     well_formed(a)
     assert finding(measure(a), "scan/legality/quality").status == "satisfied"
+
+
+def _national_law(a: object, *, valid_from: str = "2015-01-01", status: str = "in-force", iid: str = "es-law") -> None:
+    a.instrument(iid, "A national code of criminal procedure", url="https://www.boe.es/",  # type: ignore[attr-defined]
+                 versions=[{"id": valid_from, "valid_from": valid_from, "status": status, "verified": False}],
+                 provisions=[{"id": "art-1", "title": "Access by order of a judge", "url": "https://www.boe.es/",
+                              "pinpoint": "Art. 1",
+                              "summary": "Data may be disclosed only with judicial authorisation.",
+                              "verified": False}])
+
+
+def test_inline_national_law_is_a_legal_basis() -> None:
+    a = new()
+    child_aim(a)
+    _national_law(a)
+    well_formed(a, legal_basis=["es-law/art-1"])
+    f = finding(measure(a), "scan/legality/basis")
+    assert f.status == "satisfied" and "provision:es-law/art-1" in f.nodes
+
+
+def test_inline_law_is_date_bounded_too() -> None:
+    a = new()
+    child_aim(a)
+    _national_law(a, valid_from="2023-01-01")
+    well_formed(a, legal_basis=["es-law/art-1"])
+    assert finding(measure(a), "scan/legality/basis").status == "not-satisfied"   # as of 2022-06-01
+
+
+def test_inline_instrument_may_not_take_a_shipped_id() -> None:
+    from rightskit.errors import RightskitError
+
+    a = new()
+    child_aim(a)
+    _national_law(a, iid="reg-mini")
+    well_formed(a)
+    with pytest.raises(RightskitError) as raised:
+        measure(a)
+    problems = [p.message for p in getattr(raised.value, "problems", [])]
+    assert any("instrument 'reg-mini' has the id of a shipped framework" in m for m in problems), problems

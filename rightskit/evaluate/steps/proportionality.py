@@ -9,12 +9,17 @@ finding::
   serious 4 (very serious 8): the highest residual severity (minor → light, moderate → moderate,
   serious → serious, very-serious → very serious), doubled once (up to 8) for breadth when the measure
   is general, reaches mass scale (or its reach is unknown) and is at least moderate;
-* ``W_i`` abstract weight of the rights limited (Arts 7 and 8): moderate, 2;
+* ``W_i`` abstract weight of the rights limited (Arts 7 and 8): moderate, 2 — the weight of the
+  general interest in fighting crime, so that the case law's hierarchy of objectives comes out of the
+  formula: crime in general justifies only a light interference, serious crime a serious one with
+  safeguards, national security more (La Quadrature du Net, paras 135-136 and 140-146; Ministerio
+  Fiscal, paras 56-57);
 * ``R_i`` reliability of the premise that the interference occurs: certain, 1 (the measure's own
   terms say what it processes);
 * ``I_j`` how far the measure advances its aim, from its evidence of effectiveness: high 4, medium 2,
   low 1, none 0; with no evidence, moderate 2 at the lowest reliability;
-* ``W_j`` abstract weight of the weightiest aim: low and medium 1, high 2, very-high 4;
+* ``W_j`` abstract weight of the weightiest aim, on the same geometric scale: low 1, medium 2, high 4,
+  very-high 8;
 * ``R_j`` reliability of the evidence: its ``reliability``, else plausible ½ when it cites a source and
   not evidently false ¼ when it does not or is missing. Missing evidence lowers reliability; it does
   not leave the step undetermined.
@@ -41,7 +46,7 @@ INTENSITY_WORDS = {0: "none", 1: "light", 2: "moderate", 4: "serious", 8: "very 
 #: Effectiveness → how far the measure advances its aim (I_j).
 ADVANCE = {"none": 0, "low": 1, "medium": 2, "high": 4}
 #: Importance of an aim → its abstract weight (W_j).
-AIM_WEIGHT = {"low": 1, "medium": 1, "high": 2, "very-high": 4}
+AIM_WEIGHT = {"low": 1, "medium": 2, "high": 4, "very-high": 8}
 RIGHT_WEIGHT = 2
 RELIABILITY = {"certain": Fraction(1), "plausible": Fraction(1, 2), "not-evidently-false": Fraction(1, 4)}
 WITHIN_MARGIN = Fraction(1)
@@ -75,7 +80,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     reasons = [f"I_i, intensity of the interference after safeguards: highest residual severity {residual_word} on "
                f"{listing(ctx.right_title(r.right) for r in worst)} → {INTENSITY_WORDS[intensity]} ({intensity})."]
     reach = ("its reach is not given (taken as mass scale)" if count is None else
-             f"{number(count)} people are affected"
+             f"{number(count)} {'person is' if count == 1 else 'people are'} affected"
              f"{' (inherited from ' + listing(facts.population_from) + ')' if facts.population_from else ''}")
     if broad:
         intensity = min(8, intensity * 2 ** calc.general_scope_penalty)

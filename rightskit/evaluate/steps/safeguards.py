@@ -4,8 +4,10 @@ For each required type (``requirements.py``) the step looks for a safeguard of t
 mitigates this measure. What a gap means depends on the requirement's *force* (``docs/engine.md``,
 "Force"), the force of the strongest source that demands it:
 
-* **essential** (a court held a measure of this kind unlawful without it): missing, or present only
-  as ineffective safeguards → not-satisfied, on the structural ground ``essential-safeguard-missing``;
+* **essential** (a court held a measure of this kind unlawful without it): missing, present only as
+  ineffective safeguards, or only as weak ones (a safeguard the court holds essential must work, not
+  exist in name: S. and Marper's "exceptional" deletion, a prosecutor's approval for a check by an
+  independent body) → not-satisfied, on the structural ground ``essential-safeguard-missing``;
 * **expected** (settled guidance, a court's expectation): missing → a concern, whose condition is to
   lay the safeguard down;
 * **good practice**: missing → satisfied, with a recommendation.
@@ -71,6 +73,11 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
                         ground="essential-safeguard-missing")
         return Note(f"{kind}:{req.type}", "concern", f"Expected safeguard {state}: {title}.", why, nodes, cite, req,
                     condition=_amendment(ctx, req))
+    if req.force == "essential" and req.certain and all(p.weak for p in effective):
+        return Note(f"weak:{req.type}", "not-satisfied",
+                    f"Essential safeguard too weak: {title} exists only as weak safeguards "
+                    f"({listing(p.safeguard for p in effective)}); the case law asks for it to be effective.",
+                    why, nodes, cite, req, ground="essential-safeguard-missing")
     binding = [p for p in effective if p.binding]
     if not binding:
         return Note(f"voluntary:{req.type}", "concern" if req.force != "good-practice" else "satisfied",
@@ -83,7 +90,12 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
 
 
 def unmet(view: MeasureView) -> list[str]:
-    """Types certainly required (essential or expected) whose safeguards are missing or all ineffective, sorted."""
+    """Types certainly required (essential or expected) whose safeguards are missing or all ineffective, sorted.
+
+    An essential type present only as weak safeguards is unmet too: the flip analysis adds it at its
+    assumed strength.
+    """
     return [r.type for r in view.facts.requirements
             if r.certain and r.force != "good-practice" and r.type not in view.facts.met_by_terms
-            and not any(p.effective for p in view.by_type.get(r.type, ()))]
+            and not any(p.effective and not (r.force == "essential" and p.weak)
+                        for p in view.by_type.get(r.type, ()))]
