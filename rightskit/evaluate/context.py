@@ -77,6 +77,8 @@ class MeasureFacts:
     floor: int
     #: Required types the measure's own terms meet (``SafeguardType.met_when``), with the condition's text.
     met_by_terms: Mapping[str, str] = field(default_factory=dict)
+    #: Required type → why the measure's terms stop its safeguard records from meeting it (void_when).
+    void_by_terms: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,13 +252,14 @@ class EngineContext:
         detection = arithmetic(m.detection, population) if m.detection is not None else None
         requirements = self.requirements.of(subject, interferences)
         met = {r.type: text for r in requirements if (text := self.requirements.met(r.type, subject)) is not None}
+        void = {r.type: text for r in requirements if (text := self.requirements.void(r.type, subject)) is not None}
         return MeasureFacts(
             measure=m, node=f"measure:{mid}", subject=subject, upstream=upstream, categories_from=categories_from,
             population=population, population_from=population_from, interferences=interferences,
             inherited=inherited, aims=aims, alternatives=alternatives, mitigations=mitigations,
             protections=protections, detection=detection,
             requirements=requirements,
-            floor=floor_for(m, categories, self.calculus), met_by_terms=met,
+            floor=floor_for(m, categories, self.calculus), met_by_terms=met, void_by_terms=void,
         )
 
     def view(self, facts: MeasureFacts, scenario: Scenario = BASELINE) -> MeasureView:

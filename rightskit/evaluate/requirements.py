@@ -98,6 +98,7 @@ class Requirements:
         self.later: list[Case] = []
         #: Types whose safeguard the measure's own terms can meet (``SafeguardType.met_when``).
         self.met_by_terms: dict[str, Compiled] = {}
+        self.void_by_terms: dict[str, Compiled] = {}
         rules: list[_Rule] = []
         for fid, fw in sorted(frameworks.items()):
             for t in fw.safeguard_types:
@@ -105,6 +106,9 @@ class Requirements:
                 self.catalogue[ref] = t
                 if t.met_when is not None:
                     self.met_by_terms[ref] = compile_condition(t.met_when, f"{fid}: safeguard type '{t.id}' met_when")
+                if t.void_when is not None:
+                    self.void_by_terms[ref] = compile_condition(t.void_when,
+                                                                f"{fid}: safeguard type '{t.id}' void_when")
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
                     rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
@@ -132,8 +136,11 @@ class Requirements:
 
     def met(self, type_ref: str, subject: Subject) -> str | None:
         """The condition's text when the measure's own terms meet safeguard type ``type_ref``, else None."""
-        cond = self.met_by_terms.get(type_ref)
-        return cond.text if cond is not None and cond.test(subject) is True else None
+        return _holding(self.met_by_terms.get(type_ref), subject)
+
+    def void(self, type_ref: str, subject: Subject) -> str | None:
+        """The condition's text when the measure's terms stop records of ``type_ref`` meeting it, else None."""
+        return _holding(self.void_by_terms.get(type_ref), subject)
 
     def title(self, type_ref: str) -> str:
         """The catalogue title of a type, or its reference when the catalogue lacks it."""
@@ -170,3 +177,7 @@ def _criterion_text(case: Case, crit: Criterion, cond: Compiled) -> str:
 def _criterion_cite(case: Case, crit: Criterion, ref: str) -> Citation:
     note = None if crit.verified else "pinpoint not yet verified against the judgment"
     return Citation(ref=ref, pinpoint=pinpoint(case, crit.paragraphs), note=note)
+
+
+def _holding(cond: Compiled | None, subject: Subject) -> str | None:
+    return cond.text if cond is not None and cond.test(subject) is True else None

@@ -156,6 +156,9 @@ class SafeguardType(StrictModel):
     met_when: Condition | None = Field(
         default=None, description="When the measure's own terms already meet the safeguard (e.g. purposes "
         "limited to serious crime meet the serious-crime threshold); absent means only a safeguard record does.")
+    void_when: Condition | None = Field(
+        default=None, description="When the measure's own terms stop a safeguard record of this type from meeting "
+        "the requirement (e.g. an authorisation given by a prosecutor or the executive is not independent).")
 
 
 class MethodStep(StrictModel):

@@ -119,3 +119,26 @@ def test_a_judgment_after_the_as_of_date_is_not_applied() -> None:
     assert "scan/safeguards/missing:safeguards/e2ee-preservation" in [
         f.id for f in later.measures["scan"].steps["safeguards"].findings]
     assert later.later_case_law == []
+
+
+@pytest.mark.parametrize(("authoriser", "status"), [
+    ("court", "satisfied"), ("independent-authority", "satisfied"), ("prosecutor", "not-satisfied"),
+    ("executive", "not-satisfied"),
+])
+def test_who_authorises_decides_whether_prior_review_is_met(authoriser: str, status: str) -> None:
+    # Access by authorities needs prior review by a court or an independent body (essential in the mini
+    # data); an authorisation by the prosecutor directing the case, or by the executive, is recorded but
+    # does not meet it (the catalogue's void_when).
+    a = new()
+    child_aim(a)
+    s = scan(a, kind="access", actor_type="public-authority", automated=False, authorised_by=authoriser,
+             scope="targeted", data_categories=["traffic-data"], detects=[])
+    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    a.safeguard("ok", "Authorisation", type="safeguards/prior-authorisation", source="reg-mini/art-3").mitigates(
+        s, "eu-charter/art-7", strength="strong")
+    f = next(f for f in measure(a).steps["safeguards"].findings
+             if f.id.endswith("safeguards/prior-authorisation"))
+    assert f.status == status
+    if status == "not-satisfied":
+        assert f.id.startswith("scan/safeguards/void:") and "does not meet the requirement" in f.message
+        assert f.ground == "essential-safeguard-missing"

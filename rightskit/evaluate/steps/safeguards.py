@@ -12,6 +12,10 @@ mitigates this measure. What a gap means depends on the requirement's *force* (`
   lay the safeguard down;
 * **good practice**: missing → satisfied, with a recommendation.
 
+A safeguard record does not meet its type when the measure's own terms void it (the type's
+``void_when``: an authorisation given by a prosecutor who directs the investigation, the police or the
+executive is not the prior review by a court or independent body that the case law requires).
+
 A safeguard that is only voluntary where the law should impose it is a condition (the case law asks
 for safeguards laid down in law). A type that *may* be required (its condition reads an input the
 author left unknown) is a concern when it is absent, so the gap is visible without deciding the verdict.
@@ -48,16 +52,21 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
     nodes = (view.node, *(p.node for p in present if not p.hypothetical))
     cite = req.cite
     title = req.title
-    effective = [p for p in present if p.effective]
+    void = view.facts.void_by_terms.get(req.type)
+    effective = [p for p in present if p.effective] if void is None else []
     terms = view.facts.met_by_terms.get(req.type) if not effective else None
     if terms is not None:
         return Note(f"by-terms:{req.type}", "satisfied",
                     f"{title} is met by the measure's own terms ({terms}).", why, nodes, cite, req)
     if not effective:
         names = listing(p.safeguard for p in present)
-        state = "is missing" if not present else f"exists only on paper (every safeguard of that type, {names}, " \
-                                                 "is recorded as ineffective)"
-        kind = "missing" if not present else "ineffective"
+        if not present:
+            state, kind = "is missing", "missing"
+        elif void is not None:
+            state, kind = f"is recorded ({names}) but does not meet the requirement, because {void}", "void"
+        else:
+            state = f"exists only on paper (every safeguard of that type, {names}, is recorded as ineffective)"
+            kind = "ineffective"
         if req.force == "good-practice":
             return Note(f"recommend:{req.type}", "satisfied",
                         f"{title} {state}; it is good practice, not a requirement.", why, nodes, cite, req,
@@ -97,5 +106,6 @@ def unmet(view: MeasureView) -> list[str]:
     """
     return [r.type for r in view.facts.requirements
             if r.certain and r.force != "good-practice" and r.type not in view.facts.met_by_terms
-            and not any(p.effective and not (r.force == "essential" and p.weak)
-                        for p in view.by_type.get(r.type, ()))]
+            and (r.type in view.facts.void_by_terms
+                 or not any(p.effective and not (r.force == "essential" and p.weak)
+                            for p in view.by_type.get(r.type, ())))]
