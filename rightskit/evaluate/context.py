@@ -138,6 +138,14 @@ class EngineContext:
     mode_reason: str = field(init=False, default="")
     later_law: LaterLaw = field(init=False)
 
+    def case_in_force(self, ref: str) -> bool:
+        """True when judgment ``ref`` ('<framework>/<case>') is in the data and is law on the as-of date."""
+        resolved = self.rg.resolved
+        fid, _, cid = ref.partition("/")
+        fw = resolved.frameworks.get(fid)
+        case = next((c for c in fw.cases if c.id == cid), None) if fw else None
+        return case is not None and case.is_law_on(resolved.as_of)
+
     def __post_init__(self) -> None:
         resolved = self.rg.resolved
         self.calculus = Calculus.from_settings(resolved.assessment.settings)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..graph import RightsGraph
+from ..model import Assessment
 from .context import BASELINE, EngineContext, LaterLaw, MeasureView
+from .convention import art_8_2
 from .flip import analyse
 from .method import plan
 from .registry import RuleRegistry, default_registry
@@ -51,6 +53,7 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
     measures: dict[str, MeasureResult] = {}
     per_right: dict[str, dict[str, int]] = {}
     shared = SharedRequirements()
+    methods = methods_of(resolved.assessment)
     for mid in sorted(ctx.measures):
         facts = ctx.facts(mid)
         view = ctx.view(facts, BASELINE)
@@ -67,6 +70,7 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
             detection=facts.detection.result if facts.detection else None,
             flip=flip, missing_safeguards=unmet(view), ground=judgement.ground, grounds=list(judgement.grounds),
             conditions=kept_all(judgement.conditions), recommendations=kept_all(judgement.recommendations),
+            convention=art_8_2(ctx, view, outcomes) if "echr" in methods else None,
         )
     rights = {}
     for right in sorted(per_right):
@@ -78,12 +82,21 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
         )
     return EvaluationResult(
         assessment=resolved.assessment.id, title=resolved.assessment.title, as_of=resolved.as_of.isoformat(),
-        mode=ctx.mode, mode_reason=ctx.mode_reason,
+        mode=ctx.mode, mode_reason=ctx.mode_reason, methods=methods,
         later_case_law=[f"{c.name} ({c.date.isoformat()})" for c in
                         sorted(ctx.requirements.later, key=lambda c: (c.date, c.id))],
         rightskit_version=__version__, frameworks=_stamps(rg), measures=measures, rights=rights,
         requirements=shared.table, disclaimer=DISCLAIMER,
     )
+
+
+def methods_of(assessment: Assessment) -> list[str]:
+    """The methods to run: the author's list, else those of the frameworks used (Charter, Convention)."""
+    if assessment.methods:
+        return sorted(set(assessment.methods))
+    used = {u.id for u in assessment.frameworks}
+    found = [m for m, fid in (("charter", "eu-charter"), ("echr", "echr")) if fid in used]
+    return found or ["charter"]
 
 
 class SharedRequirements:

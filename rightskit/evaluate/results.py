@@ -125,6 +125,30 @@ class FlipResult(StrictModel):
     explanation: str = Field(description="What the analysis found, in words.")
 
 
+ConventionVerdict = Literal["no-violation", "no-violation-with-conditions", "violation", "undetermined"]
+
+
+class ConventionTest(StrictModel):
+    """One question of the ECHR Art. 8(2) method, answered in the Convention's terms."""
+
+    id: Literal["in-accordance-with-the-law", "legitimate-aim", "necessary-in-a-democratic-society"] = Field(
+        description="The question.")
+    title: str = Field(description="The question's title.")
+    status: Status = Field(description="satisfied, concern (a condition), not-satisfied or undetermined.")
+    message: str = Field(description="The answer, in the Convention's terms.")
+    reasons: list[str] = Field(default_factory=list, description="The reasoning.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources: Art. 8(2) and the case law.")
+
+
+class ConventionResult(StrictModel):
+    """The ECHR Art. 8(2) verdict for one measure, when the assessment runs that method."""
+
+    verdict: ConventionVerdict = Field(description="no-violation, no-violation-with-conditions, violation or "
+                                       "undetermined.")
+    reason: str = Field(description="Why, naming the decisive question.")
+    tests: list[ConventionTest] = Field(description="The three questions, in order.")
+
+
 class MeasureResult(StrictModel):
     """All results for one measure."""
 
@@ -136,6 +160,8 @@ class MeasureResult(StrictModel):
     detection: DetectionResult | None = Field(default=None, description="Detection arithmetic, if applicable.")
     flip: FlipResult | None = Field(default=None, description="Flip analysis.")
     missing_safeguards: list[str] = Field(default_factory=list, description="Required safeguard types missing.")
+    convention: ConventionResult | None = Field(
+        default=None, description="The ECHR Art. 8(2) method's verdict, when the assessment runs it.")
     ground: str | None = Field(default=None, description="The decisive structural ground, for a disproportionate "
                                "or essence-violated verdict.")
     grounds: list[str] = Field(default_factory=list, description="Every structural ground found, decisive first.")
@@ -171,6 +197,8 @@ class EvaluationResult(StrictModel):
     title: str = Field(description="Assessment title.")
     as_of: str = Field(description="As-of date (ISO 8601).")
     mode: str = Field(default="ex-post", description="ex-ante (a draft assessed as if adopted) or ex-post.")
+    methods: list[str] = Field(default_factory=lambda: ["charter"], description="The methods run: 'charter' "
+                               "(Art. 52(1)) and/or 'echr' (Art. 8(2)).")
     mode_reason: str = Field(default="", description="Why this mode applies.")
     later_case_law: list[str] = Field(
         default_factory=list,

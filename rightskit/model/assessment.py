@@ -11,7 +11,7 @@ from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import Citation, Estimate, Source
 from .framework import Instrument, Right
 from .scales import Effectiveness, Importance, Level, Severity, Strength
-from .vocabulary import Authoriser, DataCategory, MeasureKind, Mode, Purpose, Reliability
+from .vocabulary import Authoriser, DataCategory, MeasureKind, Method, Mode, Purpose, Reliability
 
 Detects = Literal["known-material", "new-material", "solicitation", "other"]
 ActorType = Literal["provider", "public-authority", "eu-body", "other"]
@@ -268,6 +268,9 @@ class Assessment(StrictModel):
     mode: Mode | None = Field(
         default=None, description="ex-ante (a draft assessed as if adopted) or ex-post (law as applied); when "
         "absent, ex-ante if a legal basis of a measure is in a proposal or position on the as-of date.")
+    methods: list[Method] | None = Field(
+        default=None, description="Methods to run: 'charter' (Art. 52(1)) and/or 'echr' (Art. 8(2)); when absent, "
+        "the methods of the frameworks used ('eu-charter' → charter, 'echr' → echr; neither → charter).")
     frameworks: list[FrameworkUse] = Field(min_length=1, description="Frameworks used, e.g. 'eu-charter'.")
     summary: Text | None = Field(default=None, description="What is assessed and why.")
     sources: list[Source] = Field(default_factory=list, description="Documents cited by this assessment.")

@@ -23,6 +23,7 @@ DataCategory = Literal[
 Purpose = Literal["national-security", "serious-crime", "crime", "public-security", "commercial", "other"]
 Authoriser = Literal["court", "independent-authority", "prosecutor", "executive", "none"]
 Mode = Literal["ex-ante", "ex-post"]
+Method = Literal["charter", "echr"]
 Force = Literal["essential", "expected", "good-practice"]
 Reliability = Literal["certain", "plausible", "not-evidently-false"]
 
@@ -80,6 +81,10 @@ AUTHORISERS = MappingProxyType({
 MODES = MappingProxyType({
     "ex-ante": "A draft (proposal, position, mandate) assessed as if adopted: 'not in force' is only a note.",
     "ex-post": "Law in force (or once in force) assessed as applied on the as-of date.",
+})
+METHODS = MappingProxyType({
+    "charter": "The Charter Art. 52(1) test: legality, essence, aim, suitability, necessity, balance, safeguards.",
+    "echr": "The ECHR Art. 8(2) test: in accordance with the law, legitimate aim, necessary in a democratic society.",
 })
 FORCES = MappingProxyType({
     "essential": "A court held that a measure of this kind without it is unlawful: missing, it fails the test.",

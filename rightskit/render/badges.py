@@ -71,6 +71,21 @@ def verdict(word: str) -> Badge:
     return _badge("verdict", word)
 
 
+#: The Convention's verdicts, styled as the Charter verdict on the same side of the line.
+CONVENTION: dict[str, tuple[str, str, str]] = {
+    "no-violation": ("No violation of Art. 8", "✓", "proportionate"),
+    "no-violation-with-conditions": ("No violation of Art. 8, with conditions", "!", "proportionate-with-conditions"),
+    "violation": ("Violation of Art. 8", "✗", "disproportionate"),
+    "undetermined": ("Undetermined", "?", "undetermined"),
+}
+
+
+def convention(word: str) -> Badge:
+    """The ECHR Art. 8(2) verdict, in the Convention's words, with the colours of its Charter counterpart."""
+    label, symbol, style = CONVENTION.get(word, ("Undetermined", "?", "undetermined"))
+    return Badge(word=style, label=label, symbol=symbol)
+
+
 def severity(word: str) -> Badge:
     return _badge("severity", word)
 

@@ -207,6 +207,7 @@ class _Builder:
             verdict=badges.verdict(res.verdict), verdict_reason=res.verdict_reason,
             ground=GROUNDS.get(res.ground, res.ground) if res.ground else None,
             conditions=list(res.conditions), recommendations=list(res.recommendations),
+            convention=self.convention(res),
             legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
             legality_issues=[
                 r.LegalityIssue(quality=i.quality, description=i.description, serious=i.serious,
@@ -228,6 +229,14 @@ class _Builder:
             diagram=view if view in self.diagrams else None,
             defined_at=self.located("measures", pos) if pos is not None else None,
         )
+
+    def convention(self, res: MeasureResult) -> r.Convention | None:
+        c = res.convention
+        if c is None:
+            return None
+        return r.Convention(verdict=badges.convention(c.verdict), reason=c.reason, tests=[
+            r.ConventionTest(title=t.title, status=badges.status(t.status), message=t.message,
+                             reasons=list(t.reasons), cites=self.bib.cites(t.cite)) for t in c.tests])
 
     def steps(self, res: MeasureResult) -> list[r.Step]:
         out = []

@@ -173,6 +173,10 @@ class _Doc:
         if m.recommendations:
             self.add("**Recommendations (good practice, not required)**", "",
                      *(f"- {esc(c)}" for c in m.recommendations), "")
+        if m.convention:
+            c = m.convention
+            self.add(f"**ECHR Art. 8(2): {badge(c.verdict)}.** {esc(c.reason)}", "",
+                     *(f"- {badge(t.status)} *{esc(t.title)}*: {esc(t.message)}" for t in c.tests), "")
         if m.description:
             self.add(esc(m.description), "")
         facts = [[esc(f.label), esc(f.value)] for f in m.facts]

@@ -104,6 +104,24 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class ConventionTest:
+    title: str
+    status: Badge
+    message: str
+    reasons: list[str]
+    cites: list[Cite]
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """The ECHR Art. 8(2) method's answer for one measure."""
+
+    verdict: Badge
+    reason: str
+    tests: list[ConventionTest]
+
+
+@dataclass(frozen=True, slots=True)
 class MethodStep:
     """A step of the Art. 52(1) test as the method framework defines it (shown once, in 'About')."""
 
@@ -233,6 +251,7 @@ class Measure:
     ground: str | None  # the decisive structural ground, in words ('an essential safeguard … is missing')
     conditions: list[str]  # amendments that would cure a proportionate-with-conditions verdict
     recommendations: list[str]  # good practice, not required
+    convention: Convention | None  # the ECHR Art. 8(2) method, when the assessment runs it
     legal_basis: list[Cite]
     legality_issues: list[LegalityIssue]
     aims: list[str]  # aim ids

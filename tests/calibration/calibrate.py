@@ -4,8 +4,10 @@ Each case directory holds ``assessment.yaml`` (the facts, encoded from the judgm
 and ``outcome.yaml`` (the court's outcome per measure, which the engine never reads). A court's
 ``lawful`` or ``lawful-with-conditions`` agrees with an engine verdict of ``proportionate`` or
 ``proportionate-with-conditions``; ``unlawful`` agrees with ``disproportionate`` or
-``essence-violated``; ``undetermined`` agrees with nothing. The stricter column ("exact") also asks
-that a lawful measure come out ``proportionate``, a lawful-with-conditions one
+``essence-violated``; ``undetermined`` agrees with nothing. A Strasbourg judgment is scored on the
+engine's ECHR Art. 8(2) verdict (``no-violation`` and ``no-violation-with-conditions`` on the lawful
+side, ``violation`` on the other), which its case runs because it uses the ``echr`` framework. The
+stricter column ("exact") also asks that a lawful measure come out ``proportionate``, a lawful-with-conditions one
 ``proportionate-with-conditions``.
 
 Usage::
@@ -27,7 +29,10 @@ HERE = Path(__file__).resolve().parent
 DOC = HERE.parent.parent / "docs" / "calibration.md"
 LAWFUL = frozenset({"lawful", "lawful-with-conditions"})
 PROPORTIONATE = frozenset({"proportionate", "proportionate-with-conditions"})
-UNLAWFUL_VERDICTS = frozenset({"disproportionate", "essence-violated"})
+UNLAWFUL_VERDICTS = frozenset({"disproportionate", "essence-violated", "violation"})
+#: The Convention's verdicts, on the scale of the Charter's, for scoring.
+CONVENTION = {"no-violation": "proportionate", "no-violation-with-conditions": "proportionate-with-conditions",
+              "violation": "violation", "undetermined": "undetermined"}
 #: Targets of issue 15: share of measure-level outcomes the engine must reach, overall and on lawful ones.
 TARGET_ALL = 0.85
 TARGET_LAWFUL = 0.80
@@ -48,6 +53,7 @@ class Row:
     ground: str | None
     reason: str
     note: str | None
+    method: str
 
     @property
     def agrees(self) -> bool:
@@ -89,13 +95,23 @@ def score_case(path: Path) -> list[Row]:
         m = results.measures.get(mid)
         if m is None:
             raise SystemExit(f"{path / 'outcome.yaml'}: measure {mid!r} is not in the assessment — fix the id")
+        convention = outcome.get("court") == "ecthr" and m.convention is not None
         rows.append(Row(
             case=path.name, case_name=str(outcome.get("case", path.name)), reference=_reference(outcome),
             measure=mid, outcome=str(held["outcome"]), paragraphs=str(held.get("paragraphs", "")),
-            verified=bool(held.get("verified", False)), verdict=m.verdict, ground=m.ground,
-            reason=m.verdict_reason, note=held.get("miss_reason"),
+            verified=bool(held.get("verified", False)),
+            verdict=CONVENTION[m.convention.verdict] if convention else m.verdict,
+            ground=_convention_ground(m.convention) if convention else m.ground,
+            reason=m.convention.reason if convention else m.verdict_reason, note=held.get("miss_reason"),
+            method="ECHR Art. 8(2)" if convention else "Charter Art. 52(1)",
         ))
     return rows
+
+
+def _convention_ground(result: object) -> str | None:
+    tests = getattr(result, "tests", [])
+    failed = next((t for t in tests if t.status == "not-satisfied"), None)
+    return failed.id if failed is not None else None
 
 
 def score(rows: list[Row]) -> dict[str, tuple[int, int]]:
@@ -134,7 +150,9 @@ def table(rows: list[Row]) -> str:
         "",
         "A court's *lawful* or *lawful with conditions* agrees with *proportionate* or *proportionate with",
         "conditions*; *unlawful* agrees with *disproportionate* or *essence violated*. \"Exact\" also asks that",
-        "a plainly lawful measure come out *proportionate* without conditions.",
+        "a plainly lawful measure come out *proportionate* without conditions. Strasbourg judgments are scored",
+        "on the engine's ECHR Art. 8(2) verdict (*no violation* counts as proportionate, *violation* as",
+        "disproportionate), Luxembourg judgments on its Charter Art. 52(1) verdict.",
         "",
         f"{cases_n} judgments, {len(rows)} measures; {lawful_cases} judgments with a measure held lawful.",
         "",
@@ -145,7 +163,7 @@ def table(rows: list[Row]) -> str:
         f"| Measures the court held unlawful | {_pct(s['unlawful'])} | |",
         f"| Exact (conditions included) | {_pct(s['exact'])} | |",
         "",
-        "| Case | Measure | Court | Engine | Decisive ground | Agrees |",
+        "| Case | Measure | Court | Engine (method) | Decisive ground | Agrees |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
@@ -154,8 +172,8 @@ def table(rows: list[Row]) -> str:
         mark = "✓" if r.agrees else "✗"
         if r.agrees and not r.exact:
             mark = "✓ (with conditions)"
-        lines.append(f"| {_cell(r.case_name)} ({_cell(r.reference)}) | `{r.measure}` | {court} | {r.verdict} | "
-                     f"{_cell(ground)} | {mark} |")
+        lines.append(f"| {_cell(r.case_name)} ({_cell(r.reference)}) | `{r.measure}` | {court} | "
+                     f"{r.verdict} ({r.method}) | {_cell(ground)} | {mark} |")
     misses = [r for r in rows if not r.agrees]
     lines += ["", "## Misses", ""]
     if not misses:

@@ -11,7 +11,8 @@ from rightskit.model.assessment import Measure
 
 PAIRS = [
     (v.MeasureKind, v.MEASURE_KINDS), (v.DataCategory, v.DATA_CATEGORIES), (v.Purpose, v.PURPOSES),
-    (v.Authoriser, v.AUTHORISERS), (v.Mode, v.MODES), (v.Force, v.FORCES), (v.Reliability, v.RELIABILITIES),
+    (v.Authoriser, v.AUTHORISERS), (v.Mode, v.MODES), (v.Method, v.METHODS), (v.Force, v.FORCES),
+    (v.Reliability, v.RELIABILITIES),
 ]
 
 
