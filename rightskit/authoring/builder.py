@@ -97,11 +97,15 @@ class MeasureBuilder(_Record):
     def interferes(
         self, right: str, *, severity: str, because: str, cite: Any = None, reaches_essence: bool = False,
         scope: str | None = None, extent: str | None = None, intensity: str | None = None,
+        essence: dict[str, Any] | None = None,
     ) -> MeasureBuilder:
-        """Record that this measure limits ``right`` with the given severity and reasons."""
+        """Record that this measure limits ``right`` with the given severity and reasons.
+
+        ``essence`` is the author's decision on the essence, ``{"reached": bool, "reasons": str}``.
+        """
         item: dict[str, Any] = {"right": right, "severity": severity, "rationale": because,
                                 "reaches_essence": reaches_essence, "cite": _cites(cite)}
-        for key, value in (("scope", scope), ("extent", extent), ("intensity", intensity)):
+        for key, value in (("scope", scope), ("extent", extent), ("intensity", intensity), ("essence", essence)):
             if value is not None:
                 item[key] = value
         self._append("interferes", item, _caller())

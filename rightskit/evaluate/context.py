@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 
 from ..graph import RightsGraph
 from ..load import Resolved
-from ..model import Aim, Alternative, Citation, Estimate, Interference, Measure, Mitigation, Right, Safeguard
+from ..model import (
+    Aim,
+    Alternative,
+    Citation,
+    EssenceArgument,
+    Estimate,
+    Interference,
+    Measure,
+    Mitigation,
+    Right,
+    Safeguard,
+)
 from .calculus import Calculus
 from .chain import nearest, upstream_levels
 from .condition import Compiled, Subject, compile_condition
@@ -134,6 +145,7 @@ class EngineContext:
     _levels: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, default_factory=dict)
     _facts: dict[str, MeasureFacts] = field(init=False, default_factory=dict)
     _patterns: dict[str, tuple[Compiled, ...]] = field(init=False, default_factory=dict)
+    _arguments: dict[str, tuple[tuple[EssenceArgument, Compiled], ...]] = field(init=False, default_factory=dict)
     mode: str = field(init=False, default="ex-post")
     mode_reason: str = field(init=False, default="")
     later_law: LaterLaw = field(init=False)
@@ -210,6 +222,16 @@ class EngineContext:
             cached = tuple(compile_condition(c, f"right '{right}': essence_patterns[{i}]")
                            for i, c in enumerate(r.essence_patterns)) if r else ()
             self._patterns[right] = cached
+        return cached
+
+    def essence_arguments(self, right: str) -> tuple[tuple[EssenceArgument, Compiled], ...]:
+        """The contested essence patterns of ``right``, each with its compiled condition."""
+        cached = self._arguments.get(right)
+        if cached is None:
+            r = self.rights.get(right)
+            cached = tuple((a, compile_condition(a.when, f"right '{right}': essence_arguments '{a.id}'"))
+                           for a in r.essence_arguments) if r else ()
+            self._arguments[right] = cached
         return cached
 
     def facts(self, measure_id: str) -> MeasureFacts:

@@ -76,6 +76,14 @@ class DetectionFigures(StrictModel):
         return value
 
 
+class EssenceDecision(StrictModel):
+    """The author's answer to the essence question for one interference, with reasons."""
+
+    reached: bool = Field(description="True when the author holds the essence of the right reached.")
+    reasons: Text = Field(description="Why: the argument the author adopts.")
+    cite: list[Citation] = Field(default_factory=list, description="Sources for the reasons.")
+
+
 class Interference(StrictModel):
     """How a measure limits a right: severity on the documented scale, with reasons."""
 
@@ -85,6 +93,9 @@ class Interference(StrictModel):
     extent: Level | None = Field(default=None, description="EDPS extent: what data, for how long.")
     intensity: Level | None = Field(default=None, description="EDPS intensity: how revealing, how sensitive.")
     reaches_essence: bool = Field(default=False, description="True when the author finds the essence is reached.")
+    essence: EssenceDecision | None = Field(
+        default=None, description="The author's decision on the essence, with reasons: it resolves a contested "
+        "pattern (an essence argument), and may depart from a case-law pattern, visibly.")
     rationale: Text = Field(min_length=1, description="Why this severity: the author's reasoning.")
     cite: list[Citation] = Field(default_factory=list, description="Sources supporting the severity judgement.")
 

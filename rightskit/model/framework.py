@@ -66,6 +66,24 @@ class Provision(StrictModel):
     _check_url = field_validator("url")(_https_only)
 
 
+class EssenceArgument(StrictModel):
+    """A contested essence pattern: when it matches, the engine sets out the argument both ways.
+
+    Unlike ``Right.essence_patterns`` (what a court has held), an argument does not decide: a match is a
+    concern that the author resolves with ``Interference.essence`` (reached or not, with reasons).
+    """
+
+    id: LocalId = Field(description="Local id, e.g. 'mandated-scanning-of-content'.")
+    title: ShortText = Field(description="The pattern, in a phrase.")
+    when: Condition = Field(description="The measures the argument is about (a declarative condition).")
+    since: dt.date = Field(description="The first day the argument can be made: the date of its earliest source.")
+    argument_for: Text = Field(description="Why the essence may be reached, with its sources.")
+    argument_against: Text = Field(description="Why it may not be, with its sources.")
+    cite: list[Citation] = Field(default_factory=list, description="Provisions and judgments the argument uses.")
+    verified: bool = Field(description="True when the sources' words and pinpoints were checked.")
+    verified_note: Text | None = Field(default=None, description="What was checked, or what remains open.")
+
+
 class Right(StrictModel):
     """A fundamental right or statutory protection that a measure can interfere with."""
 
@@ -79,6 +97,8 @@ class Right(StrictModel):
         default_factory=list,
         description="Case-law patterns under which an interference reaches the essence (declarative conditions).",
     )
+    essence_arguments: list[EssenceArgument] = Field(
+        default_factory=list, description="Contested essence patterns, argued both ways; the author decides.")
     summary: Text | None = Field(default=None, description="What the right protects, in plain words.")
 
 

@@ -82,3 +82,47 @@ def test_inherited_content_completes_the_pattern() -> None:
     m = measure(a, "forward")
     assert m.verdict == "essence-violated"
     assert m.interferences[0].inherited_from == ["scan"]
+
+
+def _mandated_filter(as_of: str = "2024-01-01", **essence: object) -> object:
+    a = new(as_of=as_of)
+    child_aim(a)
+    s = scan(a, kind="filtering", mandatory=True)
+    extra = {"essence": essence} if essence else {}
+    s.interferes("eu-charter/art-7", severity="serious", because="All messages filtered.", **extra)
+    return measure(a)
+
+
+def test_a_contested_pattern_is_argued_both_ways_until_the_author_decides() -> None:
+    m = _mandated_filter()
+    f = finding(m, "scan/essence/argued:eu-charter/art-7:mandated-filtering")
+    assert f.status == "concern" and "Arguably the essence" in f.message
+    assert any(r.startswith("For: ") for r in f.reasons) and any(r.startswith("Against: ") for r in f.reasons)
+    assert m.verdict != "essence-violated"
+    assert any("Decide whether the essence" in c for c in m.conditions)
+
+
+def test_the_author_decides_a_contested_pattern_with_reasons() -> None:
+    kept = _mandated_filter(reached=False, reasons="Only hits reach a person; nobody reads the rest.")
+    f = finding(kept, "scan/essence/argued:eu-charter/art-7:mandated-filtering")
+    assert f.status == "satisfied" and any("Only hits reach a person" in r for r in f.reasons)
+    lost = _mandated_filter(reached=True, reasons="The law makes the providers read everyone's messages.")
+    assert lost.verdict == "essence-violated"
+    assert "The law makes the providers read" in finding(lost, "scan/essence/author:eu-charter/art-7").reasons[0]
+
+
+def test_an_argument_is_not_made_before_its_source_existed() -> None:
+    m = _mandated_filter(as_of="2022-06-01")
+    assert all("argued:" not in f.id for f in m.steps["essence"].findings)
+
+
+def test_the_author_may_depart_from_a_held_pattern_visibly() -> None:
+    a = new()
+    child_aim(a)
+    s = scan(a, actor_type="public-authority")
+    s.interferes("eu-charter/art-7", severity="serious", because="x",
+                 essence={"reached": False, "reasons": "Access is to a tiny, pre-filtered subset."})
+    m = measure(a)
+    f = finding(m, "scan/essence/pattern:eu-charter/art-7:1")
+    assert f.status == "concern" and any("pre-filtered subset" in r for r in f.reasons)
+    assert m.verdict != "essence-violated"
