@@ -31,7 +31,7 @@ from .results import (
 from .runner import run_steps
 from .severity import cumulative, explain, word
 from .steps.safeguards import unmet
-from .verdict import StepOutcome, judge
+from .verdict import SKIPPED_SUMMARY, StepOutcome, judge
 from .wording import kept, kept_all, listing
 
 DISCLAIMER = (
@@ -138,9 +138,7 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
 
 def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law: LaterLaw) -> StepResult:
     if o.skipped:
-        return StepResult(status="undetermined", skipped=True, findings=[],
-                          summary="Not assessed: an earlier step found the essence of a right reached, and no "
-                                  "balancing can justify that.")
+        return StepResult(status="undetermined", skipped=True, findings=[], summary=SKIPPED_SUMMARY)
     findings: list[Finding] = []
     seen: set[str] = set()
     for rule_id, n in o.notes:

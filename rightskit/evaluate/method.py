@@ -15,14 +15,9 @@ from ..errors import Problem, RightskitError, SourceLocation
 from ..load import Resolved
 from .context import StepInfo
 from .registry import Rule, RuleRegistry
-from .results import STEP_IDS
+from .steps import SPECS
 
 METHOD_FRAMEWORK = "art-52-1"
-_TITLES = {
-    "legality": "Provided for by law", "essence": "Respects the essence", "legitimate-aim": "Legitimate aim",
-    "suitability": "Suitability", "necessity": "Necessity", "proportionality": "Proportionality stricto sensu",
-    "safeguards": "Safeguards",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +53,8 @@ def plan(resolved: Resolved, registry: RuleRegistry) -> tuple[PlannedStep, ...]:
                                 _where(resolved, METHOD_FRAMEWORK, ("steps", i, "rule")))
             steps.append(PlannedStep(StepInfo(s.id, s.title, tuple(s.cite)), (rule,)))
     else:
-        for sid in STEP_IDS:
-            steps.append(PlannedStep(StepInfo(sid, _TITLES[sid]), (registry.get(sid, "built-in method"),)))
+        for spec in SPECS:
+            steps.append(PlannedStep(StepInfo(spec.id, spec.title), (registry.get(spec.id, "built-in method"),)))
     by_step = {p.info.id: i for i, p in enumerate(steps)}
     used = {r.id for p in steps for r in p.rules}
     for fid, fw in sorted(resolved.frameworks.items()):

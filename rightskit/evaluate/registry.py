@@ -105,22 +105,11 @@ class RuleRegistry:
 
 
 def default_registry() -> RuleRegistry:
-    """A new registry with the built-in Art. 52(1) rules, one per step of the method."""
-    from .steps import essence, legality, legitimate_aim, necessity, proportionality, safeguards, suitability
+    """A new registry with the built-in Art. 52(1) rules, one per step, from each step's StepSpec."""
+    from .steps import SPECS
 
     registry = RuleRegistry()
-    registry.register("legality", legality.rule, step="legality",
-                      summary="A legal basis in force on the as-of date, of sufficient quality.")
-    registry.register("essence", essence.rule, step="essence", stops_with="essence-violated",
-                      summary="No interference reaches the essence of a right.")
-    registry.register("legitimate-aim", legitimate_aim.rule, step="legitimate-aim",
-                      summary="A sourced objective of general interest or the rights of others.")
-    registry.register("suitability", suitability.rule, step="suitability",
-                      summary="Sourced evidence that it works; for detection, an acceptable error profile.")
-    registry.register("necessity", necessity.rule, step="necessity",
-                      summary="No less intrusive, equally effective alternative; scope limited to what is needed.")
-    registry.register("proportionality", proportionality.rule, step="proportionality", uses_safeguards=True,
-                      summary="Residual burden weighed against the aim's weight and the evidence.")
-    registry.register("safeguards", safeguards.rule, step="safeguards", uses_safeguards=True,
-                      summary="Every safeguard type the catalogue and the case law require is in place.")
+    for spec in SPECS:
+        registry.register(spec.id, spec.rule, step=spec.id, uses_safeguards=spec.uses_safeguards,
+                          stops_with=spec.stops_with, summary=spec.summary)
     return registry

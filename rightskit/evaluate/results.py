@@ -6,7 +6,7 @@ these models is published as ``rightskit schema --results`` and versioned by RES
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -17,9 +17,9 @@ from ..model.scales import Severity
 RESULTS_SCHEMA_VERSION = "3.0"
 
 StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
-STEP_IDS: tuple[str, ...] = (
-    "legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards",
-)
+#: The step ids in the method's order: spelled once, in StepId (each step module's StepSpec must match;
+#: tests/unit/test_step_specs.py checks it).
+STEP_IDS: tuple[str, ...] = get_args(StepId)
 Status = Literal["satisfied", "concern", "not-satisfied", "undetermined"]
 Verdict = Literal[
     "proportionate", "proportionate-with-conditions", "disproportionate", "essence-violated", "undetermined"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .results import EvaluationResult, StepResult
+from .steps import SPECS
 
 #: Mark and short word per status; the legend under the table spells them out.
 MARKS = {
@@ -12,8 +13,7 @@ MARKS = {
     "undetermined": "? unknown",
 }
 SKIPPED = "– skipped"
-_SHORT = {"legality": "legality", "essence": "essence", "legitimate-aim": "aim", "suitability": "suitable",
-          "necessity": "necessary", "proportionality": "balance", "safeguards": "safeguards"}
+_SHORT = {spec.id: spec.short for spec in SPECS}
 
 
 def _cell(step: StepResult) -> str:

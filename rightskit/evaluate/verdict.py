@@ -25,9 +25,12 @@ from .grounds import GROUNDS, rank
 from .registry import Note, Rule
 from .results import Status, Verdict
 
-#: Why a limitation reaching the essence ends the test; said once, here.
+#: Why a limitation reaching the essence ends the test; said once, here (the verdict reason ends with it).
 ESSENCE_STOP = ("No balancing can justify a limitation that does not respect the essence of a right (Art. 52(1) "
                 "Charter, first sentence), so the later steps were not assessed.")
+#: The summary of each step the essence stop skips.
+SKIPPED_SUMMARY = ("Not assessed: an earlier step found the essence of a right reached, and no balancing can "
+                   "justify that.")
 
 _RANK: dict[str, int] = {"satisfied": 0, "concern": 1, "undetermined": 2, "not-satisfied": 3}
 

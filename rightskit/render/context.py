@@ -24,7 +24,7 @@ from .detection import detection_record
 from .figures import span
 
 if TYPE_CHECKING:
-    from ..evaluate.results import MeasureResult
+    from ..evaluate.results import Finding, MeasureResult
     from ..model import Assessment
     from ..model import Measure as MeasureModel
     from ..pipeline import Bundle
@@ -248,7 +248,7 @@ class _Builder:
                 # Records are read-only: a finding without a shared requirement shows the results' own list.
                 reasons = [*shared.reasons, *f.reasons] if shared else f.reasons
                 cites = self.shared_cites(f.requirement) if f.requirement else self.bib.cites(f.cite)
-                type_ref = self.required_type_of(sid, f.id)
+                type_ref = self.required_type_of(f)
                 see = None
                 if type_ref is not None:
                     # The sources that require a safeguard type are the same for every measure: list them
@@ -289,13 +289,10 @@ class _Builder:
         """The citations of a shared requirement (results.requirements)."""
         return self.bib.cites(self.results.requirements[requirement].cite)
 
-    def required_type_of(self, step_id: str, finding_id: str) -> str | None:
-        """The safeguard type a safeguards-step finding is about (``…/safeguards/missing:<type>``), if any."""
-        if step_id != "safeguards":
-            return None
-        tail = finding_id.rsplit("/safeguards/", 1)[-1]
-        kind, _, type_ref = tail.partition(":")
-        return type_ref if kind and type_ref and self.index.get("safeguard-type", type_ref) is not None else None
+    def required_type_of(self, f: Finding) -> str | None:
+        """The catalogue safeguard type a finding is about, as the engine recorded it (never parsed from its id)."""
+        ref = f.requirement_type
+        return ref if ref and self.index.get("safeguard-type", ref) is not None else None
 
     def type_title(self, type_ref: str) -> str:
         st = self.index.get("safeguard-type", type_ref)

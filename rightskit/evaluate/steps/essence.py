@@ -20,6 +20,7 @@ from ..condition import Subject
 from ..context import EngineContext, MeasureView, StepInfo
 from ..registry import Note
 from ..wording import listing
+from .spec import StepSpec
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
@@ -123,3 +124,8 @@ def _argued(argument: EssenceArgument, holds: bool | None, decision: EssenceDeci
     return [Note(suffix, "satisfied",
                  f"The author holds that the essence of {title} is not reached ({argument.title}).",
                  (*both, f"The author's reasons: {decision.reasons}"), nodes, (*decision.cite, *cite))]
+
+
+SPEC = StepSpec(id="essence", title="Respects the essence", short="essence", abbrev="ess",
+                rule=rule, stops_with="essence-violated",
+                summary="No interference reaches the essence of a right.")

@@ -14,6 +14,7 @@ from ...model import Citation
 from ..context import EngineContext, MeasureView, StepInfo, draft_status
 from ..registry import Note
 from ..wording import listing
+from .spec import StepSpec
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
@@ -87,3 +88,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             (view.node,), step.cite,
         ))
     return notes
+
+
+SPEC = StepSpec(id="legality", title="Provided for by law", short="legality", abbrev="law", rule=rule,
+                summary="A legal basis in force on the as-of date, of sufficient quality.")

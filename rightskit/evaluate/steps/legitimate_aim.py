@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..context import EngineContext, MeasureView, StepInfo
 from ..registry import Note
+from .spec import StepSpec
 
 _KIND_WORDS = {"general-interest": "an objective of general interest recognised by the Union",
                "rights-of-others": "the protection of the rights and freedoms of others"}
@@ -44,3 +45,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                 condition=f"Cite where the Union recognises '{aim.title}' as an objective.",
             ))
     return notes
+
+
+SPEC = StepSpec(id="legitimate-aim", title="Legitimate aim", short="aim", abbrev="aim", rule=rule,
+                summary="A sourced objective of general interest or the rights of others.")

@@ -20,6 +20,7 @@ from ...model import Alternative, Citation
 from ...model.scales import SEVERITY_ORDER, effectiveness_rank, importance_rank, severity_rank
 from ..context import EngineContext, MeasureFacts, MeasureView, StepInfo
 from ..registry import Note
+from .spec import StepSpec
 
 _SERIOUS = severity_rank("serious")
 
@@ -137,3 +138,7 @@ def _alternative(facts: MeasureFacts, view: MeasureView, alt: Alternative) -> No
     return Note(suffix, "satisfied",
                 f"'{alt.title}' is less intrusive but less effective, so it does not show the measure unnecessary.",
                 (how + ".", comparison), nodes, cite)
+
+
+SPEC = StepSpec(id="necessity", title="Necessity", short="necessary", abbrev="nec", rule=rule,
+                summary="No less intrusive, equally effective alternative; scope limited to what is needed.")

@@ -39,6 +39,7 @@ from ...model.scales import SEVERITY_ORDER
 from ..context import EngineContext, MeasureView, StepInfo
 from ..registry import Note
 from ..wording import listing, number
+from .spec import StepSpec
 
 #: Residual severity → intensity on the geometric (triadic) scale.
 INTENSITY = {"none": 0, "minor": 1, "moderate": 2, "serious": 4, "very-serious": 8}
@@ -145,3 +146,8 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     return [Note("balance", "not-satisfied",
                  f"The residual interference clearly outweighs the benefit (W = {shown}).", tuple(reasons), nodes,
                  tuple(cite), ground="balance-negative")]
+
+
+SPEC = StepSpec(id="proportionality", title="Proportionality stricto sensu", short="balance", abbrev="prop",
+                rule=rule, uses_safeguards=True,
+                summary="Residual burden weighed against the aim's weight and the evidence.")

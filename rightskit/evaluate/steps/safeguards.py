@@ -27,6 +27,7 @@ from ..context import EngineContext, MeasureView, Protection, StepInfo
 from ..registry import Note
 from ..requirements import Requirement
 from ..wording import listing
+from .spec import StepSpec
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
@@ -109,3 +110,8 @@ def unmet(view: MeasureView) -> list[str]:
             and (r.type in view.facts.void_by_terms
                  or not any(p.effective and not (r.force == "essential" and p.weak)
                             for p in view.by_type.get(r.type, ())))]
+
+
+SPEC = StepSpec(id="safeguards", title="Safeguards", short="safeguards", abbrev="safe",
+                rule=rule, uses_safeguards=True,
+                summary="Every safeguard type the catalogue and the case law require is in place.")

@@ -15,6 +15,7 @@ from ..context import EngineContext, MeasureView, StepInfo
 from ..registry import Note
 from ..results import Status
 from ..wording import false_share, listing, percent
+from .spec import StepSpec
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
@@ -95,3 +96,7 @@ def _error_profile(ctx: EngineContext, view: MeasureView, step: StepInfo) -> Not
         extra = (f"At the unfavourable end of the input ranges precision falls to {percent(prec.low)}.",)
     return Note("error-profile", "satisfied", f"The error profile of '{m.title}' is acceptable ({summary}).",
                 (*lines, thresholds, *extra), (view.node,), det.cite)
+
+
+SPEC = StepSpec(id="suitability", title="Suitability", short="suitable", abbrev="suit", rule=rule,
+                summary="Sourced evidence that it works; for detection, an acceptable error profile.")

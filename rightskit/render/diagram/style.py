@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...evaluate.steps import SPECS
 from ...model.scales import SEVERITY_ORDER, STRENGTH_ORDER
 
 # Okabe–Ito
@@ -90,10 +91,7 @@ UNKNOWN = Look(GREY, BLACK, "?", "Unknown", "dashed", 1.0, TINT[GREY])
 INEFFECTIVE = Look(GREY, BLACK, "✗", "Ineffective", "dashed", 1.0, TINT[GREY])
 
 #: Short names of the Art. 52(1) steps, for the step strip inside a measure node.
-STEP_SHORT: dict[str, str] = {
-    "legality": "law", "essence": "ess", "legitimate-aim": "aim", "suitability": "suit",
-    "necessity": "nec", "proportionality": "prop", "safeguards": "safe",
-}
+STEP_SHORT: dict[str, str] = {spec.id: spec.abbrev for spec in SPECS}
 
 
 def verdict(word: str | None) -> Look:
