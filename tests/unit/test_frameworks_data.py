@@ -223,7 +223,8 @@ def test_method_steps_are_in_order_with_their_rules(frameworks: dict[str, Framew
 
 def test_rights_follow_the_id_convention(frameworks: dict[str, Framework]) -> None:
     charter = {r.id: r for r in frameworks["eu-charter"].rights}
-    assert set(charter) == {"art-1", "art-3", "art-7", "art-8", "art-11", "art-16", "art-17-2", "art-21", "art-24", "art-47"}
+    assert set(charter) == {"art-1", "art-3", "art-7", "art-8", "art-11", "art-16", "art-17-2", "art-21", "art-24",
+                            "art-47"}
     assert charter["art-1"].absolute and not any(r.absolute for k, r in charter.items() if k != "art-1")
     assert "art-52-1" in {p.id for p in frameworks["eu-charter"].provisions}
     assert {r.id for r in frameworks["echr"].rights} == {"art-8", "art-10", "art-13"}
