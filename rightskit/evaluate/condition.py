@@ -33,6 +33,9 @@ class Subject:
     data_categories: tuple[str, ...]
     affected_count: float | None
     interference: Interference | None = None
+    #: Catalogue types of the effective safeguards in place (voided records excluded); None where a
+    #: condition is tested before safeguards are known (requirements), so a test on it is unknown.
+    safeguard_types: tuple[str, ...] | None = None
 
 
 Getter = Callable[[Subject], object]
@@ -62,11 +65,12 @@ FIELDS: Mapping[str, Getter] = MappingProxyType({
     "measure.authorised_by": lambda s: s.measure.authorised_by,
     "measure.onward_transfer": lambda s: s.measure.onward_transfer,
     "measure.third_country_access": lambda s: s.measure.third_country_access,
+    "measure.safeguard_types": lambda s: s.safeguard_types,
     "interference.right": _interference_field("right"),
     "interference.severity": _interference_field("severity"),
     "interference.reaches_essence": _interference_field("reaches_essence"),
 })
-LIST_FIELDS = frozenset({"measure.data_categories", "measure.detects", "measure.purposes"})
+LIST_FIELDS = frozenset({"measure.data_categories", "measure.detects", "measure.purposes", "measure.safeguard_types"})
 NUMERIC_FIELDS = frozenset({"measure.affected_count"})
 ORDINAL_FIELDS = frozenset({"interference.severity"})
 

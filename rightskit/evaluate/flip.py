@@ -10,8 +10,9 @@ the smallest set of catalogue safeguard types whose addition makes it proportion
 conditions). Each added type is assumed binding, effective and of ``flip_added_strength`` (default
 moderate) on every interference of the measure. The search is bounded and exact under the calculus:
 
-* no safeguard can help when the essence is reached, or when a step that does not depend on
-  safeguards (legality, aim, suitability, necessity) already fails or lacks information;
+* no safeguard can help when the essence is reached (unless by the one pattern that turns on the
+  safeguards in place: no remedy at all, which an added redress type cures), or when a step that does
+  not depend on safeguards (legality, aim, suitability, necessity) already fails or lacks information;
 * every set must contain the required types that are missing (``M``), since without them the
   safeguards step fails;
 * beyond ``M``, added types are interchangeable (each lowers every interference by the same levels),
@@ -64,6 +65,10 @@ def analyse(
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=True,
                           explanation=kept(f"{carried} The measure is already {verdict}; no safeguard needs adding."))
     if verdict == "essence-violated":
+        # One held pattern turns on the safeguards in place (no remedy at all): try adding types first.
+        found = _search(ctx, steps, facts, base, carrying, carried)
+        if found.fix_possible:
+            return found
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=False,
                           explanation=kept(f"{carried} No safeguard can help: the essence of a right is reached, and a "
                                       "limitation that does not respect the essence cannot be justified."))

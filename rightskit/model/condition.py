@@ -29,6 +29,7 @@ ConditionField = Literal[
     "measure.authorised_by",
     "measure.onward_transfer",
     "measure.third_country_access",
+    "measure.safeguard_types",
     "interference.right",
     "interference.severity",
     "interference.reaches_essence",

@@ -126,3 +126,18 @@ def test_the_author_may_depart_from_a_held_pattern_visibly() -> None:
     f = finding(m, "scan/essence/pattern:eu-charter/art-7:1")
     assert f.status == "concern" and any("pre-filtered subset" in r for r in f.reasons)
     assert m.verdict != "essence-violated"
+
+
+def test_no_remedy_at_all_reaches_the_essence_of_art_47_and_redress_cures_it() -> None:
+    # Schrems I, para. 95: the pattern reads the safeguards in place, so the flip analysis can cure it.
+    a = new()
+    child_aim(a)
+    s = scan(a, kind="access", actor_type="public-authority", automated=False, scope="targeted",
+             data_categories=["traffic-data"], detects=[])
+    s.interferes("eu-charter/art-47", severity="serious", because="No way to challenge the access.")
+    m = measure(a)
+    assert m.verdict == "essence-violated"
+    assert m.flip is not None and m.flip.fix_possible and "safeguards/redress" in (m.flip.fix or [])
+    a.safeguard("court", "Complaint to a court", type="safeguards/redress", source="reg-mini/art-3").mitigates(
+        s, "eu-charter/art-47", strength="strong")
+    assert measure(a).steps["essence"].status == "satisfied"

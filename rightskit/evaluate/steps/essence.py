@@ -30,6 +30,10 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     notes: list[Note] = []
     checked: list[str] = []
     cites: list[Citation] = []
+    # The safeguards in place matter to one held pattern (no remedy at all: Schrems I, para. 95), so the
+    # step reads them and the flip analysis re-runs it (SPEC.uses_safeguards).
+    in_place = tuple(sorted(t for t, ps in view.by_type.items()
+                            if t not in facts.void_by_terms and any(p.effective for p in ps)))
     for itf in facts.interferences:
         right = ctx.rights.get(itf.right)
         title = ctx.right_title(itf.right)
@@ -55,7 +59,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                 ground="essence",
             ))
         patterns = ctx.essence_patterns(itf.right)
-        subject = Subject(base.measure, base.data_categories, base.affected_count, itf)
+        subject = Subject(base.measure, base.data_categories, base.affected_count, itf, in_place)
         for k, pattern in enumerate(patterns, 1):
             holds = pattern.test(subject)
             if holds is True and departs and decision is not None:
@@ -127,5 +131,5 @@ def _argued(argument: EssenceArgument, holds: bool | None, decision: EssenceDeci
 
 
 SPEC = StepSpec(id="essence", title="Respects the essence", short="essence", abbrev="ess",
-                rule=rule, stops_with="essence-violated",
+                rule=rule, stops_with="essence-violated", uses_safeguards=True,
                 summary="No interference reaches the essence of a right.")
