@@ -114,6 +114,19 @@ class MeasureView:
     def max_residual(self) -> int:
         return max((r.residual for r in self.residuals), default=0)
 
+    def records(self, type_ref: str) -> tuple[Protection, ...]:
+        """The effective safeguard records of ``type_ref`` that count: none when the terms void the type."""
+        if type_ref in self.facts.void_by_terms:
+            return ()
+        return tuple(p for p in self.by_type.get(type_ref, ()) if p.effective)
+
+    def meets(self, type_ref: str, essential: bool = False) -> bool:
+        """Safeguard type ``type_ref`` is in place: by the measure's own terms, or by an effective record that
+        its terms do not void, and, for an essential requirement, one that is not only weak."""
+        if type_ref in self.facts.met_by_terms:
+            return True
+        return any(not (essential and p.weak) for p in self.records(type_ref))
+
 
 @dataclass(frozen=True, slots=True)
 class StepInfo:
@@ -327,11 +340,10 @@ class LaterLaw:
     """
 
     def __init__(self, resolved: Resolved) -> None:
-        self.names: dict[str, str] = {}
-        for fid, fw in sorted(resolved.frameworks.items()):
-            for case in fw.cases:
-                if not case.is_law_on(resolved.as_of):
-                    self.names[f"{fid}/{case.id}"] = f"{case.name} ({case.date.isoformat()})"
+        later = sorted(((case.date, f"{fid}/{case.id}", case) for fid, fw in resolved.frameworks.items()
+                        for case in fw.cases if not case.is_law_on(resolved.as_of)), key=lambda t: (t[0], t[1]))
+        #: '<framework>/<case>' → 'Name (date)', in date order: the results' ``later_case_law``.
+        self.names: dict[str, str] = {ref: f"{case.name} ({day.isoformat()})" for day, ref, case in later}
 
     def split(self, cite: list[Citation]) -> tuple[list[Citation], list[str]]:
         """The citations that are law on the as-of date, and the names of the later judgments cited."""

@@ -6,8 +6,8 @@ them in its terms, reading the same facts the Charter steps read:
 
 * **In accordance with the law.** A basis in domestic law (the legality step), of sufficient quality
   (accessible, foreseeable: no serious ``legality_issues``), and, for a secret measure by public
-  authorities that interferes seriously (not GPS tracking or subscriber data: Uzun § 66), the minimum
-  safeguards the law itself must state (Weber and Saravia § 95, applied from
+  authorities that interferes seriously (not GPS tracking or subscriber data: Uzun § 66, pinpoint
+  unverified), the minimum safeguards the law itself must state (Weber and Saravia § 95, applied from
   the day after that decision): the offences that may give rise to it, the categories of people
   liable to it, a limit on its duration, the procedure for examining, using and storing the data, the
   precautions when communicating them to other parties, and the circumstances of their erasure. A
@@ -16,13 +16,14 @@ them in its terms, reading the same facts the Charter steps read:
 * **Necessary in a democratic society.** A pressing social need (an aim of weight that the measure
   serves), relevant and sufficient reasons (sourced evidence), adequate and effective guarantees
   against abuse (Klass § 50: independent authorisation, supervision or later review of a secret
-  measure), and
-  the balance, judged with the margin of appreciation: wide for national security (Klass § 49, Weber §
-  106), so a balance that only leans against the measure stays within it; narrow otherwise.
+  measure), and the balance, judged with the margin of appreciation: wide for national security
+  (Klass § 49, of which only the start was seen; Weber § 106), so a balance that only leans against
+  the measure stays within it; narrow otherwise.
 
 The Charter's rule against general and indiscriminate measures is not a Convention test (Big Brother
-Watch held bulk interception compatible in principle), so the necessity step's scope ground does not
-decide here; the safeguards do.
+Watch v the United Kingdom, Grand Chamber, 25 May 2021, held bulk interception compatible in
+principle; no paragraph pinpointed), so the necessity step's scope ground does not decide here; the
+safeguards do.
 """
 
 from __future__ import annotations
@@ -61,15 +62,6 @@ KLASS = "case-law/klass"
 
 def _cite(ref: str, pinpoint: str) -> Citation:
     return Citation.model_construct(ref=ref, pinpoint=pinpoint, note=None, quote=None)
-
-
-def _has(view: MeasureView, type_ref: str) -> bool:
-    facts = view.facts
-    if type_ref in facts.met_by_terms:
-        return True
-    if type_ref in facts.void_by_terms:
-        return False
-    return any(p.effective for p in view.by_type.get(type_ref, ()))
 
 
 def art_8_2(ctx: EngineContext, view: MeasureView, outcomes: Sequence[StepOutcome]) -> ConventionResult:
@@ -118,13 +110,13 @@ def _law(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutcome]) -
     secret = m.actor_type in ("public-authority", "eu-body") and m.kind in SECRET_KINDS
     # Weber's "rather strict" standards are for serious interferences (interception of communications,
     # retention of DNA, access to traffic data); a less intrusive measure (GPS tracking, subscriber data)
-    # answers to the general requirements of foreseeability and adequate guarantees (Uzun § 66), which
-    # the necessity question checks.
+    # answers to the general requirements of foreseeability and adequate guarantees (Uzun § 66, pinpoint
+    # unverified), which the necessity question checks.
     intercepts = max((severity_rank(i.severity) for i in view.facts.interferences), default=0) >= _SERIOUS
     weber = ctx.case_in_force(WEBER)
     if secret and intercepts and weber:
         cite.append(_cite(f"{WEBER}/minimum-safeguards-foreseeability", "§ 95"))
-        missing = [what for what, types in MINIMUM_SAFEGUARDS if not any(_has(view, t) for t in types)]
+        missing = [what for what, types in MINIMUM_SAFEGUARDS if not any(view.meets(t) for t in types)]
         if m.max_duration_months is not None and "a limit on its duration" in missing:
             missing.remove("a limit on its duration")
         reasons.append("Secret measure by a public authority: the law must state the minimum safeguards of Weber "
@@ -139,8 +131,8 @@ def _law(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutcome]) -
         reasons.append("The minimum safeguards of Weber and Saravia § 95 are not yet case law on this date.")
     elif secret:
         reasons.append("The interference is below serious: the strict minimum safeguards of Weber and Saravia "
-                       "§ 95 do not apply as such (Uzun § 66); the guarantees against abuse are weighed under "
-                       "necessity.")
+                       "§ 95 do not apply as such (Uzun v Germany, no. 35623/05, § 66, pinpoint unverified); the "
+                       "guarantees against abuse are weighed under necessity.")
     issues = [i for i in m.legality_issues if not i.serious]
     if issues:
         return _test("in-accordance-with-the-law", title, "concern",
@@ -184,7 +176,7 @@ def _necessary(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutco
     reasons.append("Margin of appreciation: " + ("wide (national security)" if wide else "narrow") + ".")
     secret = m.actor_type in ("public-authority", "eu-body") and m.kind in SECRET_KINDS
     if secret:
-        guarded = [t for t in GUARANTEES if _has(view, t)]
+        guarded = [t for t in GUARANTEES if view.meets(t)]
         reasons.append("Adequate and effective guarantees against abuse (Klass § 50): "
                        + (", ".join(ctx.requirements.title(t) for t in guarded) if guarded else "none") + ".")
         if ctx.case_in_force(KLASS):

@@ -83,8 +83,7 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
     return EvaluationResult(
         assessment=resolved.assessment.id, title=resolved.assessment.title, as_of=resolved.as_of.isoformat(),
         mode=ctx.mode, mode_reason=ctx.mode_reason, methods=methods,
-        later_case_law=[f"{c.name} ({c.date.isoformat()})" for c in
-                        sorted(ctx.requirements.later, key=lambda c: (c.date, c.id))],
+        later_case_law=list(ctx.later_law.names.values()),
         rightskit_version=__version__, frameworks=_stamps(rg), measures=measures, rights=rights,
         requirements=shared.table, disclaimer=DISCLAIMER,
     )

@@ -11,12 +11,6 @@ fundamental defect, not the first alphabetically.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Literal
-
-Ground = Literal[
-    "essence", "no-legal-basis", "no-legitimate-aim", "general-indiscriminate", "unsuitable",
-    "less-intrusive-alternative", "essential-safeguard-missing", "balance-negative",
-]
 
 #: Ground → what it means, for the verdict reason and the docs. The order is the order of decision:
 #: a limitation that reaches the essence cannot be justified at all; one not provided for by law, or

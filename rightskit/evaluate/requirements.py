@@ -94,8 +94,6 @@ class Requirements:
 
     def __init__(self, frameworks: Mapping[str, Framework], as_of: dt.date | None = None) -> None:
         self.catalogue: dict[str, SafeguardType] = {}
-        #: Judgments given on or after the as-of date: not applied as law, listed as later case law.
-        self.later: list[Case] = []
         #: Types whose safeguard the measure's own terms can meet (``SafeguardType.met_when``).
         self.met_by_terms: dict[str, Compiled] = {}
         self.void_by_terms: dict[str, Compiled] = {}
@@ -115,8 +113,7 @@ class Requirements:
                                        f"{cond.text}", tuple(t.required_by), t.force))
             for case in fw.cases:
                 if as_of is not None and not case.is_law_on(as_of):
-                    self.later.append(case)
-                    continue
+                    continue  # later case law: not applied (context.LaterLaw lists it)
                 for crit in case.criteria:
                     if crit.applies_when is None or not crit.requires:
                         continue

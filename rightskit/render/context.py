@@ -512,8 +512,7 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
     return r.ReportContext(
         context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
         authors=list(a.authors), as_of=res.as_of, mode=res.mode,
-        mode_reason=res.mode_reason or ("Ex ante: a draft assessed as if adopted." if res.mode == "ex-ante" else
-                                        f"Ex post: the law is assessed as in force on {res.as_of}."),
+        mode_reason=res.mode_reason or res.mode,
         later_case_law=list(res.later_case_law), rightskit_version=res.rightskit_version or __version__,
         results_schema_version=res.schema_version, input_hash=bundle.input_hash, rendered_on=rendered_on(),
         disclaimer=res.disclaimer, frameworks=frameworks, verdict_counts=verdict_counts,

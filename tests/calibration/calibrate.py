@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from rightskit.evaluate.results import ConventionResult
+
 HERE = Path(__file__).resolve().parent
 DOC = HERE.parent.parent / "docs" / "calibration.md"
 LAWFUL = frozenset({"lawful", "lawful-with-conditions"})
@@ -95,23 +97,22 @@ def score_case(path: Path) -> list[Row]:
         m = results.measures.get(mid)
         if m is None:
             raise SystemExit(f"{path / 'outcome.yaml'}: measure {mid!r} is not in the assessment — fix the id")
-        convention = outcome.get("court") == "ecthr" and m.convention is not None
+        convention = m.convention if outcome.get("court") == "ecthr" else None
         rows.append(Row(
             case=path.name, case_name=str(outcome.get("case", path.name)), reference=_reference(outcome),
             measure=mid, outcome=str(held["outcome"]), paragraphs=str(held.get("paragraphs", "")),
             verified=bool(held.get("verified", False)),
-            verdict=CONVENTION[m.convention.verdict] if convention else m.verdict,
-            ground=_convention_ground(m.convention) if convention else m.ground,
-            reason=m.convention.reason if convention else m.verdict_reason, note=held.get("miss_reason"),
+            verdict=CONVENTION[convention.verdict] if convention else m.verdict,
+            ground=_convention_ground(convention) if convention else m.ground,
+            reason=convention.reason if convention else m.verdict_reason, note=held.get("miss_reason"),
             method="ECHR Art. 8(2)" if convention else "Charter Art. 52(1)",
         ))
     return rows
 
 
-def _convention_ground(result: object) -> str | None:
-    tests = getattr(result, "tests", [])
-    failed = next((t for t in tests if t.status == "not-satisfied"), None)
-    return failed.id if failed is not None else None
+def _convention_ground(result: ConventionResult) -> str | None:
+    """The first Convention question answered 'no', the Strasbourg counterpart of a decisive ground."""
+    return next((t.id for t in result.tests if t.status == "not-satisfied"), None)
 
 
 def score(rows: list[Row]) -> dict[str, tuple[int, int]]:

@@ -32,8 +32,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     cites: list[Citation] = []
     # The safeguards in place matter to one held pattern (no remedy at all: Schrems I, para. 95), so the
     # step reads them and the flip analysis re-runs it (SPEC.uses_safeguards).
-    in_place = tuple(sorted(t for t, ps in view.by_type.items()
-                            if t not in facts.void_by_terms and any(p.effective for p in ps)))
+    in_place = tuple(sorted(t for t in view.by_type if view.meets(t)))
     for itf in facts.interferences:
         right = ctx.rights.get(itf.right)
         title = ctx.right_title(itf.right)

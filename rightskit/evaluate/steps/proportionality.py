@@ -12,8 +12,9 @@ finding::
 * ``W_i`` abstract weight of the rights limited (Arts 7 and 8): moderate, 2 — the weight of the
   general interest in fighting crime, so that the case law's hierarchy of objectives comes out of the
   formula: crime in general justifies only a light interference, serious crime a serious one with
-  safeguards, national security more (La Quadrature du Net, paras 135-136 and 140-146; Ministerio
-  Fiscal, paras 56-57);
+  safeguards, national security more (La Quadrature du Net, C-511/18; Ministerio Fiscal, C-207/16:
+  a non-serious interference can be justified by fighting criminal offences generally, a serious one
+  only by fighting serious crime; paragraph numbers not verified);
 * ``R_i`` reliability of the premise that the interference occurs: certain, 1 (the measure's own
   terms say what it processes);
 * ``I_j`` how far the measure advances its aim, from its evidence of effectiveness: high 4, medium 2,

@@ -54,7 +54,7 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
     cite = req.cite
     title = req.title
     void = view.facts.void_by_terms.get(req.type)
-    effective = [p for p in present if p.effective] if void is None else []
+    effective = list(view.records(req.type))
     terms = view.facts.met_by_terms.get(req.type) if not effective else None
     if terms is not None:
         return Note(f"by-terms:{req.type}", "satisfied",
@@ -106,10 +106,7 @@ def unmet(view: MeasureView) -> list[str]:
     assumed strength.
     """
     return [r.type for r in view.facts.requirements
-            if r.certain and r.force != "good-practice" and r.type not in view.facts.met_by_terms
-            and (r.type in view.facts.void_by_terms
-                 or not any(p.effective and not (r.force == "essential" and p.weak)
-                            for p in view.by_type.get(r.type, ())))]
+            if r.certain and r.force != "good-practice" and not view.meets(r.type, r.force == "essential")]
 
 
 SPEC = StepSpec(id="safeguards", title="Safeguards", short="safeguards", abbrev="safe",
