@@ -8,6 +8,7 @@ so ``rightskit check`` never pays for networkx, Jinja2, Graphviz or Typst.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,18 +56,23 @@ class Bundle:
 
 def load(path: Path, options: Options | None = None) -> Resolved:
     """Stages 1–2: read the assessment (YAML or Python), validate the model, resolve every reference."""
-    from .load import FrameworkLibrary, load_assessment, packaged_frameworks_dir, resolve
+    from .load import FrameworkLibrary, PartlyParsed, load_assessment, packaged_frameworks_dir, resolve
+    from .load.salvage import with_reference_problems
 
     options = options or Options()
     # Each stage runs with the cyclic collector paused and freezes what it built (collector.py): the
     # stages allocate millions of small, acyclic objects that live to the end of the command, and the
     # collector's repeated scans of them made load, validation and evaluation superlinear.
     with paused():
-        loaded = load_assessment(path)
+        library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
+        try:
+            loaded = load_assessment(path)
+        except PartlyParsed as exc:
+            # Type errors and reference errors in one run: check the references of the parts that parsed.
+            raise with_reference_problems(exc, functools.partial(resolve, library=library)) from None
         assessment = loaded.model
         if options.as_of is not None:
             assessment = assessment.model_copy(update={"as_of": options.as_of})
-        library = FrameworkLibrary([*options.frameworks_dirs, packaged_frameworks_dir()])
         resolved = resolve(assessment, library, loaded.locator, loaded.shown, loaded.files)
         resolved.settle()
     return resolved

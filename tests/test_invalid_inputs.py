@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tracemalloc
@@ -38,6 +39,10 @@ def test_invalid_input(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     first = result.stderr.splitlines()[0]
     assert first.startswith(expected["at"] + ": "), first
     assert expected["says"] in result.stderr, result.stderr
+    for at, says in expected.get("also", {}).items():
+        assert any(ln.startswith(at + ": ") and says in ln for ln in result.stderr.splitlines()), result.stderr
+    if "errors" in expected:
+        assert result.stderr.rstrip().endswith(f"rightskit: {expected['errors']} error(s)"), result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert _digest(HERE / case) == before, "rightskit modified its input"
 
@@ -202,3 +207,21 @@ def test_render_of_invalid_input_fails_the_same_way_and_writes_nothing(
     assert result.stderr.splitlines()[0].startswith(CASES[case]["at"] + ": ")
     assert "Traceback" not in result.output + result.stderr
     assert not out.exists() or not any(out.rglob("*")), "a failed render left files behind"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_parts_that_parsed_resolve_without_an_internal_error(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reference checks of a partly parsed assessment raise located problems, never something else
+    (which with_reference_problems would swallow, hiding the reference errors)."""
+    from rightskit.load import FrameworkLibrary, PartlyParsed, load_assessment, packaged_frameworks_dir, resolve
+
+    monkeypatch.chdir(HERE)
+    try:
+        load_assessment(Path(case))
+    except PartlyParsed as exc:
+        if exc.parts is not None:
+            with contextlib.suppress(InputError):  # located problems: what the check wants
+                resolve(exc.parts, FrameworkLibrary([packaged_frameworks_dir()]), exc.locator,  # type: ignore[arg-type]
+                        exc.display)
+    except InputError:
+        pass

@@ -132,24 +132,24 @@ known = a.measure(
 )
 known.interferes(
     "eu-charter/art-7", severity="serious", scope="high", extent="medium", intensity="medium",
-    because="The content of every image sent by every user is processed, although only a fingerprint is "
+    rationale="The content of every image sent by every user is processed, although only a fingerprint is "
             "compared; the EDPS stressed that voluntary scanning is an interference all the same.",
     cite=["edps-opinion-7-2020"],
 )
 known.interferes(
     "eu-charter/art-8", severity="serious", scope="high", extent="medium", intensity="medium",
-    because="Automated processing of the personal data in all communications of all users, without suspicion.",
+    rationale="Automated processing of the personal data in all communications of all users, without suspicion.",
     cite=["edps-opinion-7-2020", {"ref": "gdpr/art-35", "pinpoint": "Art. 35(3)"}],
 )
 known.interferes(
     "eprivacy/confidentiality", severity="serious",
-    because="The Regulation exists because scanning is incompatible with the confidentiality of communications "
+    rationale="The Regulation exists because scanning is incompatible with the confidentiality of communications "
             "and traffic data under Arts 5(1) and 6(1) of the Directive; it suspends them.",
     cite=[{"ref": "eprivacy/art-5-1"}, {"ref": "eprivacy/art-6-1"}, {"ref": f"{REG}/art-3-1"}],
 )
 known.interferes(
     "eu-charter/art-11", severity="minor", scope="high", extent="low", intensity="low",
-    because="Knowing that every message is scanned can deter lawful communication (a chilling effect); the "
+    rationale="Knowing that every message is scanned can deter lawful communication (a chilling effect); the "
             "hash list limits what can be matched.",
     cite=["eprs-2021-662598"],
 )
@@ -171,23 +171,23 @@ new = a.measure(
 )
 new.interferes(
     "eu-charter/art-7", severity="very-serious", scope="high", extent="high", intensity="high",
-    because="A classifier interprets the content of private images, including intimate images of adults and "
+    rationale="A classifier interprets the content of private images, including intimate images of adults and "
             "family pictures of children; false hits expose them to human reviewers.",
     cite=["edps-opinion-7-2020", "iccl-2022"],
 )
 new.interferes(
     "eu-charter/art-8", severity="serious", scope="high", extent="high", intensity="medium",
-    because="Sensitive data (sex life) of people who are not suspected are processed and may be disclosed.",
+    rationale="Sensitive data (sex life) of people who are not suspected are processed and may be disclosed.",
     cite=[{"ref": "gdpr/art-9"}, "edps-opinion-7-2020"],
 )
 new.interferes(
     "eprivacy/confidentiality", severity="serious",
-    because="As for hash matching: the confidentiality of content and traffic data is suspended.",
+    rationale="As for hash matching: the confidentiality of content and traffic data is suspended.",
     cite=[{"ref": "eprivacy/art-5-1"}, {"ref": f"{REG}/art-3-1"}],
 )
 new.interferes(
     "eu-charter/art-11", severity="moderate", scope="high", extent="medium", intensity="medium",
-    because="Users who know an algorithm judges their pictures may not send lawful ones (e.g. to a doctor).",
+    rationale="Users who know an algorithm judges their pictures may not send lawful ones (e.g. to a doctor).",
     cite=["eprs-2021-662598"],
 )
 
@@ -204,23 +204,23 @@ grooming = a.measure(
 )
 grooming.interferes(
     "eu-charter/art-7", severity="very-serious", scope="high", extent="high", intensity="high",
-    because="The words of private conversations are analysed for meaning-bearing patterns, which comes "
+    rationale="The words of private conversations are analysed for meaning-bearing patterns, which comes "
             "closest to reading them.",
     cite=["edps-opinion-7-2020", {"ref": f"{REG}/art-3-1-b"}],
 )
 grooming.interferes(
     "eu-charter/art-8", severity="serious", scope="high", extent="high", intensity="high",
-    because="Profiling of conversations and of users' ages by automated means.",
+    rationale="Profiling of conversations and of users' ages by automated means.",
     cite=[{"ref": "gdpr/art-22"}, "edps-opinion-7-2020"],
 )
 grooming.interferes(
     "eprivacy/confidentiality", severity="very-serious",
-    because="Content and traffic data of conversations are analysed, not merely matched.",
+    rationale="Content and traffic data of conversations are analysed, not merely matched.",
     cite=[{"ref": "eprivacy/art-5-1"}, {"ref": f"{REG}/art-3-1"}],
 )
 grooming.interferes(
     "eu-charter/art-11", severity="moderate",
-    because="Chilling effect on private conversation, in particular between adults and young people.",
+    rationale="Chilling effect on private conversation, in particular between adults and young people.",
     cite=["eprs-2021-662598"],
 )
 
@@ -241,13 +241,13 @@ report = a.measure(
 )
 report.interferes(
     "eu-charter/art-8", severity="serious",
-    because="Personal data of users, including wrongly flagged ones, are disclosed to third parties, partly "
+    rationale="Personal data of users, including wrongly flagged ones, are disclosed to third parties, partly "
             "outside the Union; in Ireland data on cleared people were kept.",
     cite=["iccl-2022"],
 )
 report.interferes(
     "eu-charter/art-7", severity="serious",
-    because="Private images and conversations are shown to staff of other organisations and to the police.",
+    rationale="Private images and conversations are shown to staff of other organisations and to the police.",
     cite=["iccl-2022"],
 )
 
@@ -264,12 +264,12 @@ removal = a.measure(
 )
 removal.interferes(
     "eu-charter/art-11", severity="moderate",
-    because="Lawful content wrongly classified is removed and accounts blocked, cutting users off from "
+    rationale="Lawful content wrongly classified is removed and accounts blocked, cutting users off from "
             "communication.", cite=[{"ref": f"{REG}/art-3-1-g-vi"}],
 )
 removal.interferes(
     "eu-charter/art-7", severity="minor",
-    because="Blocking an account interrupts a user's private correspondence.", cite=[{"ref": f"{REG}/art-3-1-g-vi"}],
+    rationale="Blocking an account interrupts a user's private correspondence.", cite=[{"ref": f"{REG}/art-3-1-g-vi"}],
 )
 
 retention = a.measure(
@@ -284,12 +284,12 @@ retention = a.measure(
 )
 retention.interferes(
     "eu-charter/art-8", severity="moderate",
-    because="Data on people, some wrongly flagged, are stored for up to a year.",
+    rationale="Data on people, some wrongly flagged, are stored for up to a year.",
     cite=[{"ref": f"{REG}/art-3-1-i"}, "iccl-2022"],
 )
 retention.interferes(
     "gdpr/data-protection", severity="moderate",
-    because="Storage limitation must be respected; retention rests on the Regulation's limits.",
+    rationale="Storage limitation must be respected; retention rests on the Regulation's limits.",
     cite=[{"ref": "gdpr/art-5", "pinpoint": "Art. 5(1)(e)"}],
 )
 
@@ -305,8 +305,8 @@ DETECTORS = (known, new, grooming)
 def condition(sid: str, title: str, point: str, kind: str | None, requires: str, mitigations, **extra):  # type: ignore[no-untyped-def]
     """Add one Art. 3 condition as a safeguard with its mitigations [(measure, right, strength, why)]."""
     s = a.safeguard(sid, title, source=f"{REG}/{point}", type=kind, requires=requires, **extra)
-    for measure, right, strength, because in mitigations:
-        s.mitigates(measure, right, strength=strength, because=because,
+    for measure, right, strength, rationale in mitigations:
+        s.mitigates(measure, right, strength=strength, rationale=rationale,
                     cite=[{"ref": f"{REG}/{point}"}, "edps-opinion-7-2020"])
     return s
 

@@ -7,7 +7,8 @@ Example::
     a = Assessment("Interim Regulation (EU) 2021/1232", as_of="2022-06-01",
                    frameworks=["eu-charter", "eprivacy", "gdpr", "reg-2021-1232"])
     scan = a.measure("detect-known", "Hash matching of known material", kind="detection", automated=True)
-    scan.interferes("eu-charter/art-7", severity="serious", because="Scans the content of private messages")
+    scan.interferes("eu-charter/art-7", severity="serious",
+                    rationale="Scans the content of private messages")
     a.safeguard("deletion", "Immediate deletion", source="reg-2021-1232/art-3-1-h").mitigates(
         scan, "eu-charter/art-8", strength="moderate")
     assessment = a
@@ -95,7 +96,7 @@ class MeasureBuilder(_Record):
     """A measure being built; chain :meth:`interferes` and :meth:`feeds`."""
 
     def interferes(
-        self, right: str, *, severity: str, because: str, cite: Any = None, reaches_essence: bool = False,
+        self, right: str, *, severity: str, rationale: str, cite: Any = None, reaches_essence: bool = False,
         scope: str | None = None, extent: str | None = None, intensity: str | None = None,
         essence: dict[str, Any] | None = None,
     ) -> MeasureBuilder:
@@ -103,7 +104,7 @@ class MeasureBuilder(_Record):
 
         ``essence`` is the author's decision on the essence, ``{"reached": bool, "reasons": str}``.
         """
-        item: dict[str, Any] = {"right": right, "severity": severity, "rationale": because,
+        item: dict[str, Any] = {"right": right, "severity": severity, "rationale": rationale,
                                 "reaches_essence": reaches_essence, "cite": _cites(cite)}
         for key, value in (("scope", scope), ("extent", extent), ("intensity", intensity), ("essence", essence)):
             if value is not None:
@@ -129,13 +130,13 @@ class MeasureBuilder(_Record):
 class SafeguardBuilder(_Record):
     """A safeguard being built; chain :meth:`mitigates`."""
 
-    def mitigates(self, measure: Any, right: str, *, strength: str, because: str | None = None,
+    def mitigates(self, measure: Any, right: str, *, strength: str, rationale: str | None = None,
                   cite: Any = None) -> SafeguardBuilder:
         """Record that this safeguard reduces ``measure``'s interference with ``right``."""
         item: dict[str, Any] = {"measure": _ref(measure), "right": right, "strength": strength,
                                 "cite": _cites(cite)}
-        if because is not None:
-            item["rationale"] = because
+        if rationale is not None:
+            item["rationale"] = rationale
         self._append("mitigates", item, _caller())
         return self
 
@@ -218,4 +219,5 @@ class Assessment:
         """Validate and return the model; errors point at the author's lines."""
         from ..load.validate import validate
 
-        return validate(AssessmentModel, self.as_data(), self.locate, self._marks[()].path, "assessment")
+        return validate(AssessmentModel, self.as_data(), self.locate, self._marks[()].path, "assessment",
+                        keep_parts=True)

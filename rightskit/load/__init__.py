@@ -11,13 +11,14 @@ from ..model import Assessment
 from .assessment_yaml import display_path, read_assessment_yaml
 from .frameworks import FrameworkLibrary, packaged_frameworks_dir
 from .references import RefIndex, Resolved, index_frameworks, resolve
+from .salvage import PartlyParsed
 from .validate import Locator, validate
 from .yamlsource import locate
 
 ASSESSMENT_NAMES = ("assessment.yaml", "assessment.yml", "assessment.py")
 
 __all__ = [
-    "FrameworkLibrary", "LoadedAssessment", "Locator", "RefIndex", "Resolved", "find_assessment_file",
+    "FrameworkLibrary", "LoadedAssessment", "Locator", "PartlyParsed", "RefIndex", "Resolved", "find_assessment_file",
     "index_frameworks",
     "load_assessment", "packaged_frameworks_dir", "resolve",
 ]
@@ -64,4 +65,5 @@ def load_assessment(path: Path) -> LoadedAssessment:
         return LoadedAssessment(model, locator, shown, [file.resolve()])
     raw, files = read_assessment_yaml(file)
     locator = partial(locate, raw)
-    return LoadedAssessment(validate(Assessment, raw, locator, shown, "assessment"), locator, shown, files)
+    model = validate(Assessment, raw, locator, shown, "assessment", keep_parts=True)
+    return LoadedAssessment(model, locator, shown, files)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, RightskitError, SourceLocation
 from ..model import Assessment as AssessmentModel
+from .salvage import PartlyParsed
 
 Locator = Callable[[tuple[int | str, ...]], SourceLocation | None]
 
@@ -53,11 +54,15 @@ def load_python(path: Path, shown: str) -> tuple[AssessmentModel, Locator]:
         sys.dont_write_bytecode = old_bytecode
         _forget_local_modules(old_modules, folder)
     if isinstance(value, Builder):
+        locator: Locator = lambda p: _relabel_loc(value.locate(p), real, shown)  # noqa: E731
         try:
             model = value.build()
+        except PartlyParsed as exc:
+            relabelled = _relabel(exc, real, shown)
+            raise PartlyParsed(exc.message, relabelled.problems, exc.total, exc.parts, locator, shown) from None
         except RightskitError as exc:
             raise _relabel(exc, real, shown) from None
-        return model, lambda p: _relabel_loc(value.locate(p), real, shown)
+        return model, locator
     if isinstance(value, AssessmentModel):
         return value, lambda p: SourceLocation(shown)
     if value is not None:
@@ -102,8 +107,10 @@ def _forget_local_modules(before: set[str], folder: Path) -> None:
 def _user_frame(exc: BaseException, real: str, shown: str) -> Problem:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.realpath(f.filename) == real]
     line = frames[-1].lineno if frames else 0
+    from ..authoring.keywords import keyword_hint
+
     return Problem(f"{type(exc).__name__}: {exc}", SourceLocation(shown, line or 0, 1),
-                   "fix the assessment script at this line")
+                   keyword_hint(exc) or "fix the assessment script at this line")
 
 
 def _relabel_loc(loc: SourceLocation | None, real: str, shown: str) -> SourceLocation | None:

@@ -15,6 +15,7 @@ from ..model import Assessment, Citation, Framework
 from ..model.fieldsets import share_fields_sets
 from ..model.framework import Provision
 from .frameworks import SUPPORT_FRAMEWORKS, FrameworkLibrary
+from .salvage import UNPARSED
 from .validate import Locator, key_path
 
 Path_ = tuple[int | str, ...]
@@ -147,6 +148,7 @@ def resolve(
                                                                  key_path(path)), hint))
 
     wanted: list[str] = []
+    missing: set[str] = set()  # listed but unknown: references into them would only be follow-on errors
     listed_at: dict[str, int] = {}
     for i, use in enumerate(assessment.frameworks):
         if use.id in listed_at:
@@ -156,10 +158,12 @@ def resolve(
         listed_at.setdefault(use.id, i)
         if use.id not in library:
             guess = did_you_mean(use.id, library.ids())
+            missing.add(use.id)
             report(("frameworks", i), f"unknown framework '{use.id}'",
                    (f"{guess}; " if guess else "run 'rightskit frameworks' to list them; ")
                    + "for law rightskit does not ship, declare it inline under instruments: or point "
-                   "--frameworks-dir at a folder of framework YAML files")
+                   "--frameworks-dir at a folder of framework YAML files (references into it are checked "
+                   "once it is found)")
         else:
             wanted.append(use.id)
     wanted.extend(f for f in SUPPORT_FRAMEWORKS if f in library)
@@ -171,6 +175,8 @@ def resolve(
                    f"not {use.data_version}", "update the pin or the framework data")
 
     for i, inst in enumerate(assessment.instruments):
+        if inst.id == UNPARSED:
+            continue
         if inst.id in frameworks or inst.id in library:
             report(("instruments", i, "id"), f"instrument '{inst.id}' has the id of a shipped framework",
                    "give the inline instrument its own id, e.g. 'national-" + inst.id + "'")
@@ -185,9 +191,11 @@ def resolve(
     known: dict[tuple[str, ...], list[str]] = {}
 
     def check(path: Path_, ref: str, kinds: tuple[str, ...], what: str) -> None:
-        if index.kind_of(ref, kinds):
-            return
+        if ref == UNPARSED or index.kind_of(ref, kinds):
+            return  # an UNPARSED value was reported by validation already
         fid = ref.split("/", 1)[0]
+        if "/" in ref and fid in missing:
+            return
         if "/" in ref and fid in library and fid not in listed:
             report(path, f"'{ref}' is in framework '{fid}', which the assessment does not list",
                    f"add '{fid}' to frameworks:")
@@ -202,7 +210,10 @@ def resolve(
     a = assessment
     interfered: dict[str, set[str]] = {}
     for m in a.measures:
-        interfered.setdefault(m.id, {i.right for i in m.interferes})
+        rights = {i.right for i in m.interferes}
+        if all(index.kind_of(r, ("right",)) for r in rights):
+            # A measure with an unknown right is reported there; its mitigations are not checked against it.
+            interfered.setdefault(m.id, rights)
     for mi, m in enumerate(a.measures):
         base: Path_ = ("measures", mi)
         for j, ref in enumerate(m.legal_basis):
@@ -230,7 +241,7 @@ def resolve(
             check((*base, "source"), s.source, ("provision",), "provision")
         for j, mit in enumerate(s.mitigates):
             check((*base, "mitigates", j, "measure"), mit.measure, ("measure",), "measure")
-            if mit.measure in interfered and mit.right not in interfered[mit.measure]:
+            if mit.measure in interfered and mit.right not in interfered[mit.measure] | {UNPARSED}:
                 report((*base, "mitigates", j, "right"),
                        f"measure '{mit.measure}' does not interfere with '{mit.right}'",
                        did_you_mean(mit.right, interfered[mit.measure])
@@ -266,6 +277,8 @@ def _index_local(a: Assessment, index: RefIndex, report: Any, locator: Locator) 
                           ("safeguards", "safeguard"), ("alternatives", "alternative")):
         first: dict[str, int] = {}
         for i, item in enumerate(getattr(a, section)):
+            if item.id == UNPARSED:
+                continue
             if item.id in first:
                 where = locator((section, first[item.id], "id"))
                 report((section, i, "id"), f"duplicate id '{item.id}' (first defined at {where or section})",

@@ -97,6 +97,40 @@ def _lower_first(msg: str) -> str:
     return msg[0].lower() + msg[1:]
 
 
+def _type_hint(kind: str, value: Any) -> str:
+    """How to write a value of the expected type, for the errors a newcomer meets first."""
+    if kind.startswith(("date_", "datetime_")):
+        return "write the date as YYYY-MM-DD, e.g. 2022-06-01"
+    if kind == "bool_parsing":
+        return "write true or false"
+    if kind == "list_type" and isinstance(value, str):
+        items = [v.strip() for v in value.split(",")]
+        return f"write a list in brackets: [{', '.join(items)}]"
+    return ""
+
+
+def _comma_hint(data: Any, path: tuple[int | str, ...], value: Any) -> str:
+    """For an unknown field with no value after a text value: the comma that cut a text in two in ``{ }``.
+
+    ``{rationale: Reviews hits, then reports}`` is a mapping with a second key 'then reports'.
+    """
+    parent = data
+    for step in path[:-1]:
+        try:
+            parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    if value is not None or not isinstance(parent, dict) or not path:
+        return ""
+    keys = list(parent)
+    at = keys.index(path[-1]) if path[-1] in keys else 0
+    before = keys[at - 1] if at else None
+    if before is None or not isinstance(parent[before], str):
+        return ""
+    text = f"{parent[before]}, {path[-1]}"
+    return f"inside {{ }} a comma ends a value: quote the text, {before}: \"{text}\""
+
+
 def problems_from(
     exc: ValidationError, model: type[BaseModel], data: Any, locator: Locator, display: str
 ) -> list[Problem]:
@@ -113,7 +147,9 @@ def problems_from(
             owner = _model_at(model, loc[:-1])
             fields = [f.alias or n for n, f in owner.model_fields.items()] if owner else []
             message = f"unknown field '{name}'"
-            hint = did_you_mean(name, fields) or (f"allowed: {', '.join(sorted(fields))}" if fields else "")
+            comma = _comma_hint(data, path, err.get("input"))
+            hint = (comma if " " in name else "") or did_you_mean(name, fields) or comma or (
+                f"allowed: {', '.join(sorted(fields))}" if fields else "")
         elif kind == "missing":
             message = f"missing required field '{loc[-1]}'"
             hint = "add it"
@@ -129,16 +165,32 @@ def problems_from(
         else:
             message = _lower_first(err["msg"]) if err["msg"] else kind
             message = message.removeprefix("value error, ")
+            hint = _type_hint(kind, err.get("input"))
         problems.append(Problem(message, SourceLocation(where.path, where.line, where.col, key_path(path)), hint))
     return problems
 
 
-def validate(model: type[M], data: Any, locator: Locator, display: str, what: str) -> M:
-    """Validate ``data`` as ``model``; on failure raise one InputError listing every problem."""
+def validate(model: type[M], data: Any, locator: Locator, display: str, what: str, keep_parts: bool = False) -> M:
+    """Validate ``data`` as ``model``; on failure raise one InputError listing every problem.
+
+    With ``keep_parts`` the error is a :class:`~.salvage.PartlyParsed` that carries the parts that did
+    parse, so the caller can check their references in the same run.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = problems_from(exc, model, data, locator, display)
         problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.col) if p.location else ("", 0, 0))
         total = exc.error_count()
-        raise InputError(f"invalid {what}: {total} problem(s)", capped(problems, total), total=total) from None
+        message = f"invalid {what}: {total} problem(s)"
+        if not keep_parts:
+            raise InputError(message, capped(problems, total), total=total) from None
+        from .salvage import PartlyParsed, salvage
+
+        parts = salvage(model, data) if total < MAX_PROBLEMS and not _frameworks_broken(exc) else None
+        raise PartlyParsed(message, capped(problems, total), total, parts, locator, display) from None
+
+
+def _frameworks_broken(exc: ValidationError) -> bool:
+    """True when the list of frameworks did not parse: every reference check would then be a follow-on error."""
+    return any(e["loc"][:1] == ("frameworks",) for e in exc.errors(include_url=False))

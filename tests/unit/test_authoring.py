@@ -18,9 +18,9 @@ def _three_measures(title: str = "Three measures") -> Assessment:
     scan = a.measure("scan", "Scan", kind="detection", automated=True, aims=[aim], data_categories=["content"])
     report = a.measure("report", "Report", kind="reporting", aims=[aim])
     remove = a.measure("remove", "Remove", kind="removal", aims=[aim])
-    scan.interferes("eu-charter/art-7", severity="serious", because="Reads private messages.").feeds(report)
-    report.interferes("eu-charter/art-8", severity="moderate", because="Shares data.").feeds(remove)
-    remove.interferes("eu-charter/art-11", severity="minor", because="Removes content.")
+    scan.interferes("eu-charter/art-7", severity="serious", rationale="Reads private messages.").feeds(report)
+    report.interferes("eu-charter/art-8", severity="moderate", rationale="Shares data.").feeds(remove)
+    remove.interferes("eu-charter/art-11", severity="minor", rationale="Removes content.")
     a.safeguard("review", "Human review", type="safeguards/human-review").mitigates(
         scan, "eu-charter/art-7", strength="moderate")
     return a
@@ -45,7 +45,7 @@ def test_two_assessments_do_not_see_each_other() -> None:
 def test_builder_errors_point_at_the_author_line() -> None:
     a = Assessment("Bad", as_of="2022-06-01", frameworks=["eu-charter"])
     m = a.measure("scan", "Scan", kind="detection")
-    m.interferes("eu-charter/art-7", severity="huge", because="x")
+    m.interferes("eu-charter/art-7", severity="huge", rationale="x")
     with pytest.raises(InputError) as info:
         a.build()
     loc = info.value.problems[0].location
@@ -69,7 +69,7 @@ def test_python_file_and_yaml_file_agree(tmp_path: Path) -> None:
         "from rightskit import Assessment\n"
         "a = Assessment('Same', as_of='2022-06-01', frameworks=['eu-charter'])\n"
         "m = a.measure('scan', 'Scan', kind='detection', automated=True)\n"
-        "m.interferes('eu-charter/art-7', severity='serious', because='Reads messages.')\n"
+        "m.interferes('eu-charter/art-7', severity='serious', rationale='Reads messages.')\n"
         "assessment = a\n",
         encoding="utf-8",
     )

@@ -37,7 +37,7 @@ def _case(as_of: str = "2010-05-18", severity: str = "serious", safeguards: tupl
         "effectiveness": {"level": "medium", "statement": "Finds threats.", "cite": SOURCE}, **measure}
     m = a.measure("intercept", "Interception", kind=fields.pop("kind", "interception"), **fields)
     right = "echr/art-8" if "echr" in frameworks else "eu-charter/art-7"
-    m.interferes(right, severity=severity, because="Reads private communications.")
+    m.interferes(right, severity=severity, rationale="Reads private communications.")
     for t in (*safeguards, "prior-authorisation", "independent-oversight"):
         a.safeguard(t, t, type=f"safeguards/{t}", source="act/s-1").mitigates(m, right, strength="moderate")
     return a

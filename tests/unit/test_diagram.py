@@ -245,7 +245,7 @@ def test_chain_without_feeds_says_so() -> None:
     from rightskit.render.diagram import build_view, views_for
 
     a = Assessment("No chain", as_of="2022-06-01", frameworks=["dg-charter"])
-    a.measure("only", "Only measure", kind="detection").interferes("dg-charter/art-7", severity="minor", because="x")
+    a.measure("only", "Only measure", kind="detection").interferes("dg-charter/art-7", severity="minor", rationale="x")
     b = support.bundle_of(a)
     assert "chain" not in views_for(b)
     assert "No measure feeds another" in build_view(b, "chain").source
@@ -314,8 +314,8 @@ def test_many_safeguards_become_panels_per_right() -> None:
 
     a = Assessment("Panels", as_of="2022-06-01", frameworks=["dg-charter"])
     m = a.measure("m", "Measure", kind="detection")
-    m.interferes("dg-charter/art-7", severity="serious", because="x")
-    m.interferes("dg-charter/art-8", severity="serious", because="x")
+    m.interferes("dg-charter/art-7", severity="serious", rationale="x")
+    m.interferes("dg-charter/art-8", severity="serious", rationale="x")
     for i in range(17):
         s = a.safeguard(f"s-{i:02d}", f"Safeguard {i}", effective=i != 3)
         s.mitigates(m, "dg-charter/art-7" if i % 2 else "dg-charter/art-8", strength=("weak", "strong")[i % 2])

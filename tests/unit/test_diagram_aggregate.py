@@ -60,7 +60,7 @@ def test_rights_collapse_by_framework_when_there_are_many() -> None:
         a.right(f"local-{i:02d}", f"Local right {i}", provisions=["dg-charter/art-7"])
     for i in range(120):
         a.measure(f"m-{i:03d}", f"Measure {i}", kind="detection").interferes(
-            f"local-{i % 60:02d}", severity="serious", because="x")
+            f"local-{i % 60:02d}", severity="serious", rationale="x")
     src = build_view(support.bundle_of(a), "overview").source
     assert "rights by framework" in src and '"right-group/right/local"' in src
     assert "60 rights" in src
@@ -89,10 +89,10 @@ def test_measure_view_keeps_its_subject_when_columns_collapse() -> None:
 
     a = Assessment("Many safeguards", as_of="2022-06-01", frameworks=["dg-charter", "dg-regulation"])
     hub = a.measure("hub", "Hub", kind="reporting")
-    hub.interferes("dg-charter/art-8", severity="serious", because="x")
+    hub.interferes("dg-charter/art-8", severity="serious", rationale="x")
     for i in range(50):
         m = a.measure(f"in-{i:02d}", f"Input {i}", kind="detection")
-        m.interferes("dg-charter/art-7", severity="minor", because="x").feeds(hub)
+        m.interferes("dg-charter/art-7", severity="minor", rationale="x").feeds(hub)
         a.safeguard(f"s-{i:02d}", f"Safeguard {i}", type=None).mitigates(hub, "dg-charter/art-8", strength="weak")
     src = build_view(support.bundle_of(a), "measure:hub").source
     assert "50 safeguards, 50 measures collapsed" in src

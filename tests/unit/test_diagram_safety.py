@@ -44,12 +44,12 @@ def hostile_bundle():  # type: ignore[no-untyped-def]
     for i, (key, text) in enumerate([*HOSTILE.items(), ("newlines", NEWLINES), ("long", LONG)]):
         m = a.measure(f"m-{i:02d}-{key}", text, kind="detection", description=text, aims=["aim"],
                       data_categories=["content"])
-        m.interferes("dg-charter/art-7", severity="serious", because=text * (40 if key == "long" else 1))
+        m.interferes("dg-charter/art-7", severity="serious", rationale=text * (40 if key == "long" else 1))
         if previous is not None:
             previous.feeds(m)
         previous = m
     a.safeguard("sg", HOSTILE["dot"], requires=HOSTILE["script"]).mitigates(
-        "m-00-quotes", "dg-charter/art-7", strength="weak", because=HOSTILE["entities"])
+        "m-00-quotes", "dg-charter/art-7", strength="weak", rationale=HOSTILE["entities"])
     a.alternative("alt", HOSTILE["table"], replaces=["m-00-quotes"], description=HOSTILE["cdata"])
     return support.bundle_of(a)
 
@@ -188,12 +188,12 @@ def test_safeguard_panels_escape_rows_and_link_only_to_anchors() -> None:
 
     a = Assessment("Panels", as_of="2022-06-01", frameworks=["dg-charter"])
     m = a.measure("m", "Measure", kind="detection")
-    m.interferes("dg-charter/art-7", severity="serious", because="x")
+    m.interferes("dg-charter/art-7", severity="serious", rationale="x")
     texts = list(HOSTILE.values())
     for i in range(20):
         text = texts[i % len(texts)]
         a.safeguard(f"s-{i:02d}", text, requires=text).mitigates(m, "dg-charter/art-7", strength="moderate",
-                                                                  because=text)
+                                                                  rationale=text)
     src = build_view(support.bundle_of(a), "overview").source
     assert "20 safeguards for" in src and "… 6 more" in src
     svg = dot_svg(src.encode("utf-8"))

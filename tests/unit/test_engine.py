@@ -95,7 +95,7 @@ def test_text_table() -> None:
 def test_table_marks_skipped_steps() -> None:
     a = new()
     child_aim(a)
-    scan(a).interferes("eu-charter/art-7", severity="serious", because="x", reaches_essence=True)
+    scan(a).interferes("eu-charter/art-7", severity="serious", rationale="x", reaches_essence=True)
     table = text_table(run(a))
     assert "– skipped" in table.splitlines()[3] and "essence-violated" in table
 
@@ -190,7 +190,7 @@ def test_two_assessments_do_not_share_state() -> None:
     child_aim(a)
     child_aim(b)
     well_formed(a)
-    scan(b).interferes("eu-charter/art-7", severity="serious", because="x", reaches_essence=True)
+    scan(b).interferes("eu-charter/art-7", severity="serious", rationale="x", reaches_essence=True)
     assert measure(a).verdict == "proportionate-with-conditions"
     assert measure(b).verdict == "essence-violated"
     assert measure(a).verdict == "proportionate-with-conditions"

@@ -33,7 +33,7 @@ def test_smallest_fix_adds_the_missing_required_types() -> None:
     a = new()
     child_aim(a)
     s = scan(a, detection=GOOD_FIGURES)
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     m = measure(a)
     assert m.verdict == "disproportionate"
     assert m.flip is not None and m.flip.fix_possible
@@ -46,7 +46,7 @@ def test_fix_needs_extra_types_to_lower_the_burden() -> None:
     child_aim(a, importance="high")
     s = scan(a, kind="other", automated=False, effectiveness={"level": "low", "statement": "x", "cite": ["study"]},
              scope="targeted")
-    s.interferes("eu-charter/art-7", severity="very-serious", because="x")
+    s.interferes("eu-charter/art-7", severity="very-serious", rationale="x")
     # W = (8·2) / (1·4·½) = 8; one added type (serious, 4) leaves W = 4, still clearly negative; two
     # (moderate, 2) give W = 2, a redressable imbalance.
     m = measure(a)
@@ -61,7 +61,7 @@ def test_no_fix_when_the_floor_is_reached() -> None:
     s = scan(a, kind="other", automated=False, scope="targeted",
              effectiveness={"level": "low", "statement": "x", "cite": ["study"]})
     # benefit 1 − 1 = 0; even at the floor (minor) the burden is 1 + 0 + 1 = 2.
-    s.interferes("eu-charter/art-7", severity="very-serious", because="x")
+    s.interferes("eu-charter/art-7", severity="very-serious", rationale="x")
     m = measure(a)
     assert m.flip is not None and m.flip.fix is None and not m.flip.fix_possible
     assert "floor" in m.flip.explanation
@@ -79,7 +79,7 @@ def test_no_fix_when_a_step_without_safeguards_fails() -> None:
 def test_no_fix_for_the_essence() -> None:
     a = new()
     child_aim(a)
-    scan(a).interferes("eu-charter/art-7", severity="serious", because="x", reaches_essence=True)
+    scan(a).interferes("eu-charter/art-7", severity="serious", rationale="x", reaches_essence=True)
     m = measure(a)
     assert m.flip is not None and not m.flip.fix_possible and "essence" in m.flip.explanation
 
@@ -105,7 +105,7 @@ def test_search_is_bounded() -> None:
     child_aim(a, importance="low")
     s = scan(a, kind="other", automated=False, scope="targeted",
              effectiveness={"level": "low", "statement": "x", "cite": ["study"]})
-    s.interferes("eu-charter/art-7", severity="very-serious", because="x")
+    s.interferes("eu-charter/art-7", severity="very-serious", rationale="x")
     m = run(a, registry=registry).measures["scan"]
     assert m.flip is not None and not m.flip.fix_possible
     # One baseline run, then at most flip_max_added + 1 = 7 scenarios; steps that ignore safeguards run once.

@@ -67,7 +67,7 @@ def test_rights_results() -> None:
     a = new()
     child_aim(a)
     for mid in ("one", "two"):
-        scan(a, mid).interferes("eu-charter/art-7", severity="serious", because="x")
+        scan(a, mid).interferes("eu-charter/art-7", severity="serious", rationale="x")
     result = run(a)
     art7 = result.rights["eu-charter/art-7"]
     assert art7.title == "Respect for private life and communications"
@@ -78,7 +78,7 @@ def test_rights_results() -> None:
 def test_one_serious_measure_adds_no_level() -> None:
     a = new()
     child_aim(a)
-    scan(a, "one").interferes("eu-charter/art-7", severity="serious", because="x")
+    scan(a, "one").interferes("eu-charter/art-7", severity="serious", rationale="x")
     assert run(a).rights["eu-charter/art-7"].cumulative == "serious"
 
 
@@ -105,7 +105,7 @@ def test_own_population_wins_over_inherited() -> None:
     r: Any = a.measure("report", "Report", kind="reporting", legal_basis=["reg-mini/art-3"], aims=["protect-children"],
                        affected={"description": "Flagged users", "count": 500},
                        effectiveness={"level": "high", "statement": "x", "cite": ["study"]})
-    r.interferes("eu-charter/art-8", severity="moderate", because="x")
+    r.interferes("eu-charter/art-8", severity="moderate", rationale="x")
     s.feeds(r)
     balance = measure(a, "report").steps["proportionality"].findings[0]
     assert any("500 people are affected, below mass scale" in reason for reason in balance.reasons)

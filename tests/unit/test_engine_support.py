@@ -93,8 +93,8 @@ GOOD_FIGURES = {"items_per_day": {"value": 1e8, "cite": ["study"]}, "prevalence"
 def well_formed(a: Assessment, mid: str = "scan", **fields: Any) -> MeasureBuilder:
     """A general voluntary scan with every required safeguard, binding: proportionate with conditions."""
     m = scan(a, mid, detection=GOOD_FIGURES, **fields)
-    m.interferes("eu-charter/art-7", severity="serious", because="Reads private messages.")
-    m.interferes("eu-charter/art-8", severity="moderate", because="Processes personal data.")
+    m.interferes("eu-charter/art-7", severity="serious", rationale="Reads private messages.")
+    m.interferes("eu-charter/art-8", severity="moderate", rationale="Processes personal data.")
     for sid, title, type_, source, strength in (
         ("review", "Human review", "human-review", "reg-mini/art-3-1-g", "strong"),
         ("deletion", "Deletion", "retention-limits", "reg-mini/art-3-1-h", "moderate"),
@@ -120,10 +120,10 @@ def edge_case(name: str) -> tuple[Assessment, str, str | None]:
         report = a.measure("report", "Report", kind="reporting", legal_basis=["reg-mini/art-3"],
                            aims=["protect-children"], end_to_end_encrypted=False,
                            effectiveness={"level": "medium", "statement": "Reports reach police.", "cite": ["study"]})
-        report.interferes("eu-charter/art-8", severity="moderate", because="Sends data on.")
+        report.interferes("eu-charter/art-8", severity="moderate", rationale="Sends data on.")
         remove = a.measure("remove", "Remove", kind="removal", legal_basis=["reg-mini/art-3"], scope="targeted",
                            aims=["protect-children"], end_to_end_encrypted=False)
-        remove.interferes("eu-charter/art-11", severity="minor", because="Removes content.")
+        remove.interferes("eu-charter/art-11", severity="minor", rationale="Removes content.")
         m.feeds(report)
         report.feeds(remove)
         remove.feeds(m)

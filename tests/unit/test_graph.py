@@ -13,8 +13,8 @@ def _graph(with_cycle: bool = False):  # type: ignore[no-untyped-def]
     scan = a.measure("scan", "Scan", kind="detection")
     report = a.measure("report", "Report", kind="reporting")
     remove = a.measure("remove", "Remove", kind="removal")
-    scan.interferes("eu-charter/art-7", severity="serious", because="x").feeds(report)
-    report.interferes("eu-charter/art-7", severity="moderate", because="y").feeds(remove)
+    scan.interferes("eu-charter/art-7", severity="serious", rationale="x").feeds(report)
+    report.interferes("eu-charter/art-7", severity="moderate", rationale="y").feeds(remove)
     if with_cycle:
         remove.feeds(scan)
     a.safeguard("review", "Review").mitigates(scan, "eu-charter/art-7", strength="strong")

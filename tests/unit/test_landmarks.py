@@ -49,8 +49,8 @@ def _digital_rights_ireland(**extra: Any) -> Assessment:
         data_categories=["traffic-data", "location-data", "subscriber-data"], end_to_end_encrypted=False,
         affected=EU_POPULATION, legal_basis=["retention-directive-mini/art-3"], aims=["fight-serious-crime"],
         effectiveness=_evidence("medium"), duration="6 to 24 months per item, without end date", **extra)
-    retain.interferes("eu-charter/art-7", severity="serious", because="Reveals precise conclusions on private lives.")
-    retain.interferes("eu-charter/art-8", severity="serious", because="Processing of everyone's personal data.")
+    retain.interferes("eu-charter/art-7", severity="serious", rationale="Reveals precise conclusions on private lives.")
+    retain.interferes("eu-charter/art-8", severity="serious", rationale="Processing of everyone's personal data.")
     a.safeguard("security", "Data security obligations", type="safeguards/data-security",
                 source="retention-directive-mini/art-3").mitigates(retain, "eu-charter/art-8", strength="moderate")
     return a
@@ -99,8 +99,8 @@ def test_schrems_i_generalised_access_to_content() -> None:
         scope="general", data_categories=["content", "metadata"], aims=["national-security"],
         affected={"description": "Everyone whose data is transferred", "suspicion": "none"},
         effectiveness=_evidence("medium"))
-    access.interferes("eu-charter/art-7", severity="very-serious", because="Access to the content of everyone.")
-    access.interferes("eu-charter/art-47", severity="serious", because="No remedy to access or erase the data.")
+    access.interferes("eu-charter/art-7", severity="very-serious", rationale="Access to the content of everyone.")
+    access.interferes("eu-charter/art-47", severity="serious", rationale="No remedy to access or erase the data.")
     m = _evaluate(a)["us-access"]
     assert m.verdict == "essence-violated"
     # Both of Schrems I's essence holdings, found from the facts, not marked: generalised access to content
@@ -122,13 +122,13 @@ def _podchasov(decryptor: str) -> dict[str, MeasureResult]:
         kind="retention", actor_type="provider", mandatory=True, scope="general", end_to_end_encrypted=True,
         data_categories=["content", "traffic-data"], affected={"description": "All users", "count": 50_000_000},
         aims=["fight-serious-crime"], effectiveness=_evidence("medium"))
-    retain.interferes("eu-charter/art-7", severity="very-serious", because="All content of all users kept.")
+    retain.interferes("eu-charter/art-7", severity="very-serious", rationale="All content of all users kept.")
     decrypt = a.measure(
         "decrypt", "Disclosure of the information needed to decrypt end-to-end encrypted messages", kind="decryption",
         actor_type=decryptor, mandatory=True, scope="general", end_to_end_encrypted=True,
         aims=["fight-serious-crime"], effectiveness=_evidence("medium"))
     decrypt.interferes("eu-charter/art-7", severity="very-serious",
-                       because="Weakens encryption for all users; cannot be limited to individuals.")
+                       rationale="Weakens encryption for all users; cannot be limited to individuals.")
     retain.feeds(decrypt)
     return _evaluate(a)
 
@@ -163,8 +163,8 @@ def _targeted(**changes: Any) -> MeasureResult:
         detection={"items_per_day": 200, "prevalence": 0.05, "true_positive_rate": 0.9, "false_positive_rate": 1e-6})
     fields.update(changes)
     order = a.measure("order", "Court-ordered scan of a suspect's account", kind="detection", **fields)
-    order.interferes("eu-charter/art-7", severity="serious", because="Reads the suspect's messages.")
-    order.interferes("eu-charter/art-8", severity="serious", because="Processes the suspect's data.")
+    order.interferes("eu-charter/art-7", severity="serious", rationale="Reads the suspect's messages.")
+    order.interferes("eu-charter/art-8", severity="serious", rationale="Processes the suspect's data.")
     for sid, type_, strength in (("judge", "prior-authorisation", "strong"), ("review", "human-review", "strong"),
                                  ("deletion", "retention-limits", "moderate")):
         a.safeguard(sid, sid, type=f"safeguards/{type_}", source="reg-mini/art-3").mitigates(
@@ -198,8 +198,8 @@ def _automated_analysis(importance: str) -> MeasureResult:
         actor_type="provider", mandatory=True, automated=True, scope="general", data_categories=["traffic-data"],
         end_to_end_encrypted=False, affected={"description": "All subscribers", "count": 60_000_000},
         legal_basis=["reg-mini/art-3"], aims=["threat"], effectiveness=_evidence("medium"), max_duration_months=12)
-    scan.interferes("eu-charter/art-7", severity="serious", because="Screens everyone's traffic data.")
-    scan.interferes("eu-charter/art-8", severity="serious", because="General processing of personal data.")
+    scan.interferes("eu-charter/art-7", severity="serious", rationale="Screens everyone's traffic data.")
+    scan.interferes("eu-charter/art-8", severity="serious", rationale="General processing of personal data.")
     for sid, type_, strength in (("binding-review", "prior-authorisation", "strong"),
                                  ("time-limit", "sunset-clause", "moderate"),
                                  ("re-examination", "human-review", "moderate")):

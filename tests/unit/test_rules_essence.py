@@ -20,7 +20,7 @@ def test_author_marks_the_essence_and_later_steps_are_skipped() -> None:
     a = new()
     child_aim(a)
     s = scan(a)
-    s.interferes("eu-charter/art-7", severity="very-serious", because="All content read.", reaches_essence=True,
+    s.interferes("eu-charter/art-7", severity="very-serious", rationale="All content read.", reaches_essence=True,
                  cite="study")
     m = measure(a)
     f = finding(m, "scan/essence/author:eu-charter/art-7")
@@ -37,7 +37,7 @@ def test_schrems_pattern_matches_generalised_access_by_authorities() -> None:
     a = new()
     child_aim(a)
     s = scan(a, kind="access", actor_type="public-authority")
-    s.interferes("eu-charter/art-7", severity="very-serious", because="Authorities read all content.")
+    s.interferes("eu-charter/art-7", severity="very-serious", rationale="Authorities read all content.")
     m = measure(a)
     f = finding(m, "scan/essence/pattern:eu-charter/art-7:1")
     assert f.status == "not-satisfied"
@@ -56,7 +56,7 @@ def test_pattern_needs_every_element(fields: dict[str, object]) -> None:
     a = new()
     child_aim(a)
     s = scan(a, kind="access", **fields)
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     assert measure(a).steps["essence"].status == "satisfied"
 
 
@@ -64,7 +64,7 @@ def test_absolute_right() -> None:
     a = new()
     child_aim(a)
     s = well_formed(a)
-    s.interferes("eu-charter/art-1", severity="minor", because="Degrading treatment of users.")
+    s.interferes("eu-charter/art-1", severity="minor", rationale="Degrading treatment of users.")
     m = measure(a)
     assert finding(m, "scan/essence/absolute:eu-charter/art-1").status == "not-satisfied"
     assert m.verdict == "essence-violated"
@@ -77,7 +77,7 @@ def test_inherited_content_completes_the_pattern() -> None:
     s = well_formed(a)
     fwd = a.measure("forward", "Forward everything to the police", kind="transfer", actor_type="public-authority",
                     legal_basis=["reg-mini/art-3"], aims=["protect-children"])
-    fwd.interferes("eu-charter/art-7", severity="very-serious", because="Police get all messages.")
+    fwd.interferes("eu-charter/art-7", severity="very-serious", rationale="Police get all messages.")
     s.feeds(fwd)
     m = measure(a, "forward")
     assert m.verdict == "essence-violated"
@@ -89,7 +89,7 @@ def _mandated_filter(as_of: str = "2024-01-01", **essence: object) -> object:
     child_aim(a)
     s = scan(a, kind="filtering", mandatory=True)
     extra = {"essence": essence} if essence else {}
-    s.interferes("eu-charter/art-7", severity="serious", because="All messages filtered.", **extra)
+    s.interferes("eu-charter/art-7", severity="serious", rationale="All messages filtered.", **extra)
     return measure(a)
 
 
@@ -120,7 +120,7 @@ def test_the_author_may_depart_from_a_held_pattern_visibly() -> None:
     a = new()
     child_aim(a)
     s = scan(a, actor_type="public-authority")
-    s.interferes("eu-charter/art-7", severity="serious", because="x",
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x",
                  essence={"reached": False, "reasons": "Access is to a tiny, pre-filtered subset."})
     m = measure(a)
     f = finding(m, "scan/essence/pattern:eu-charter/art-7:1")
@@ -134,7 +134,7 @@ def test_no_remedy_at_all_reaches_the_essence_of_art_47_and_redress_cures_it() -
     child_aim(a)
     s = scan(a, kind="access", actor_type="public-authority", automated=False, scope="targeted",
              data_categories=["traffic-data"], detects=[])
-    s.interferes("eu-charter/art-47", severity="serious", because="No way to challenge the access.")
+    s.interferes("eu-charter/art-47", severity="serious", rationale="No way to challenge the access.")
     m = measure(a)
     assert m.verdict == "essence-violated"
     assert m.flip is not None and m.flip.fix_possible and "safeguards/redress" in (m.flip.fix or [])

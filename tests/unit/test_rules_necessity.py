@@ -85,7 +85,7 @@ def test_scope(fields: dict[str, Any], severity: str, status: str) -> None:
     a = new()
     child_aim(a)
     s = scan(a, **fields)
-    s.interferes("eu-charter/art-7", severity=severity, because="x")
+    s.interferes("eu-charter/art-7", severity=severity, rationale="x")
     assert finding(measure(a), "scan/necessity/scope").status == status
 
 
@@ -93,6 +93,6 @@ def test_general_serious_measure_for_an_ordinary_aim_fails() -> None:
     a = new()
     child_aim(a, importance="high")
     s = scan(a)
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     f = finding(measure(a), "scan/necessity/scope")
     assert f.status == "not-satisfied" and "strictly necessary" in f.message

@@ -95,7 +95,7 @@ def test_targeted_small_measure() -> None:
     s = scan(a, scope="targeted", affected={"description": "One suspect", "count": 1,
                                             "suspicion": "reasonable-suspicion"},
              effectiveness={"level": "medium", "statement": "x", "cite": ["study"]})
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     f = finding(measure(a), "scan/proportionality/balance")
     assert f.status == "concern"  # no safeguard: (4·2) / (2·4·½) = 2
     assert any("not counted, because it is targeted (1 person is affected)" in r for r in f.reasons)

@@ -28,7 +28,7 @@ def test_each_missing_type_is_its_own_finding_with_its_sources() -> None:
     a = new()
     child_aim(a)
     s = scan(a)
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     results = run(a)
     m = results.measures["scan"]
     missing = {f.id: f for f in m.steps["safeguards"].findings if f.status in ("not-satisfied", "concern")}
@@ -63,7 +63,7 @@ def test_criteria_follow_the_facts() -> None:
     child_aim(a)
     s = scan(a, kind="access", actor_type="public-authority", scope="targeted", automated=False,
              data_categories=["traffic-data"])
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     ids = {f.id.rsplit("/", 2)[-2] + "/" + f.id.rsplit("/", 1)[-1] for f in measure(a).steps["safeguards"].findings}
     assert ids == {"missing:safeguards/prior-authorisation", "missing:safeguards/redress"}
 
@@ -101,7 +101,7 @@ def test_nothing_required() -> None:
     a = new()
     child_aim(a)
     s = scan(a, kind="other", automated=False)
-    s.interferes("eu-charter/art-8", severity="minor", because="x")
+    s.interferes("eu-charter/art-8", severity="minor", rationale="x")
     assert finding(measure(a), "scan/safeguards/none-required").status == "satisfied"
 
 
@@ -133,7 +133,7 @@ def test_who_authorises_decides_whether_prior_review_is_met(authoriser: str, sta
     child_aim(a)
     s = scan(a, kind="access", actor_type="public-authority", automated=False, authorised_by=authoriser,
              scope="targeted", data_categories=["traffic-data"], detects=[])
-    s.interferes("eu-charter/art-7", severity="serious", because="x")
+    s.interferes("eu-charter/art-7", severity="serious", rationale="x")
     a.safeguard("ok", "Authorisation", type="safeguards/prior-authorisation", source="reg-mini/art-3").mitigates(
         s, "eu-charter/art-7", strength="strong")
     f = next(f for f in measure(a).steps["safeguards"].findings

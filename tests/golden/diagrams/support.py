@@ -139,8 +139,8 @@ def large(measures: int = 600, safeguards: int | None = None) -> Any:
         m = a.measure(f"m-{i:04d}", f"Measure {i} ({kind})", kind=kind, aims=["protect"],
                       data_categories=["content", "traffic-data"] if i % 2 else ["content", "hashes"],
                       actor_type=("provider", "public-authority", "eu-body")[i % 3])
-        m.interferes(RIGHTS[i % 4], severity=SEVERITIES[i % 4], because=f"Reason {i}")
-        m.interferes(RIGHTS[(i + 1) % 4], severity=SEVERITIES[(i + 2) % 4], because=f"Second reason {i}")
+        m.interferes(RIGHTS[i % 4], severity=SEVERITIES[i % 4], rationale=f"Reason {i}")
+        m.interferes(RIGHTS[(i + 1) % 4], severity=SEVERITIES[(i + 2) % 4], rationale=f"Second reason {i}")
         if i % 5 and built:
             built[-1].feeds(m)
         built.append(m)
