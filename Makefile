@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUILD := build
 DEFAULT := reports/interim-regulation-2021-1232
 
-.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema calibrate
+.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema docs calibrate
 
 $(PY):
 	@.ci/system-deps.sh venv
@@ -55,6 +55,11 @@ bench: setup
 
 schema: $(STAMP)
 	$(VENV)/bin/rightskit schema -o docs/assessment.schema.json
+
+# The generated references: every field (from the pydantic models) and the Python builder API.
+docs: $(STAMP)
+	$(VENV)/bin/rightskit schema --markdown fields -o docs/fields.md
+	$(VENV)/bin/rightskit schema --markdown python-api -o docs/python-api.md
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

@@ -286,13 +286,25 @@ def export(path: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.option("--results", is_flag=True, help="The schema of 'evaluate --format json' instead of the input.")
+@click.option("--markdown", type=click.Choice(["fields", "python-api"]), is_flag=False, flag_value="fields",
+              default=None, help="A Markdown reference instead: every field (docs/fields.md, the default), or "
+              "the Python builder API (docs/python-api.md).")
 @click.option("-o", "--output", type=PATH_ARG, default=None)
 @handle_errors
-def schema(results: bool, output: Path | None) -> None:
-    """Write the JSON Schema of the YAML assessment format (or of the results)."""
-    from .export import schema_json
+def schema(results: bool, markdown: str | None, output: Path | None) -> None:
+    """Write the JSON Schema of the YAML assessment format (or of the results), or a Markdown reference."""
+    if markdown == "fields":
+        from .field_reference import field_reference
 
-    _write_or_print(schema_json(results=results), output)
+        _write_or_print(field_reference(), output)
+    elif markdown == "python-api":
+        from .authoring.reference import python_api_reference
+
+        _write_or_print(python_api_reference(), output)
+    else:
+        from .export import schema_json
+
+        _write_or_print(schema_json(results=results), output)
 
 
 def run() -> None:  # pragma: no cover - console entry point

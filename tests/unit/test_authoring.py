@@ -81,3 +81,26 @@ def test_python_file_and_yaml_file_agree(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_assessment(py).model == load_assessment(yml).model
+
+
+def test_every_builder_keyword_is_the_field_name_in_yaml() -> None:
+    """One name per field: each keyword of a builder call is the name of the field the YAML uses."""
+    import inspect
+
+    from rightskit.authoring import builder
+    from rightskit.model import assessment as m
+    from rightskit.model.citation import Source
+    from rightskit.model.framework import Instrument, Right
+
+    calls = {
+        builder.Assessment.__init__: m.Assessment, builder.Assessment.source: Source,
+        builder.Assessment.right: Right, builder.Assessment.instrument: Instrument,
+        builder.Assessment.aim: m.Aim, builder.Assessment.measure: m.Measure,
+        builder.Assessment.safeguard: m.Safeguard, builder.Assessment.alternative: m.Alternative,
+        builder.MeasureBuilder.interferes: m.Interference, builder.MeasureBuilder.legality_issue: m.LegalityIssue,
+        builder.SafeguardBuilder.mitigates: m.Mitigation,
+    }
+    for call, model in calls.items():
+        names = [p.name for p in inspect.signature(call).parameters.values()
+                 if p.name != "self" and p.kind is not p.VAR_KEYWORD]
+        assert set(names) <= set(model.model_fields), (call.__qualname__, set(names) - set(model.model_fields))
