@@ -107,7 +107,7 @@ def main(debug: bool) -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-@main.command()
+@main.command(short_help="Validate and resolve references; a summary or every problem.")
 @click.argument("paths", nargs=-1, required=True, type=PATH_ARG)
 @common
 @handle_errors
@@ -131,7 +131,7 @@ def check(paths: tuple[Path, ...], frameworks_dir: tuple[Path, ...], as_of: dt.d
         raise InputError(f"{total} problem(s)", problems, total=total)
 
 
-@main.command()
+@main.command(short_help="Run the Charter Art. 52(1) test and print the results.")
 @click.argument("path", type=PATH_ARG)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @click.option("-o", "--output", type=PATH_ARG, default=None, help="Write to this file instead of stdout.")
@@ -152,7 +152,7 @@ def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Pa
     _write_or_print(data, output, bundle.input_files)
 
 
-@main.command()
+@main.command(short_help="Render the report into a folder (HTML, PDF, MD, JSON, SVG).")
 @click.argument("path", type=PATH_ARG)
 @click.option("-o", "--output", "out_dir", type=PATH_ARG, required=True, help="Output folder.")
 @click.option("--format", "formats", default="html,svg", show_default=True,
@@ -204,7 +204,7 @@ def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir
     _write_or_print(draw(bundle, view, fmt), output, bundle.input_files)
 
 
-@main.command()
+@main.command(short_help="Compare two assessments, or two dates of one.")
 @click.argument("path_a", type=PATH_ARG)
 @click.argument("path_b", type=PATH_ARG)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
@@ -228,7 +228,7 @@ def diff(path_a: Path, path_b: Path, fmt: str, output: Path | None, renames: tup
                     [*comparison.a.resolved.files, *comparison.b.resolved.files])
 
 
-@main.command()
+@main.command(short_help="Run the live viewer, reloaded when an input changes.")
 @click.argument("path", type=PATH_ARG)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
@@ -270,7 +270,7 @@ def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool
         click.echo(list_all(library, as_of))
 
 
-@main.command()
+@main.command(short_help="Print the assessment as YAML or JSON.")
 @click.argument("path", type=PATH_ARG)
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
 @click.option("-o", "--output", type=PATH_ARG, default=None)
@@ -284,7 +284,7 @@ def export(path: Path, fmt: str, output: Path | None) -> None:
     _write_or_print(export_assessment(loaded.model, fmt), output, loaded.files)
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema, or a Markdown field reference.")
 @click.option("--results", is_flag=True, help="The schema of 'evaluate --format json' instead of the input.")
 @click.option("--markdown", type=click.Choice(["fields", "python-api"]), is_flag=False, flag_value="fields",
               default=None, help="A Markdown reference instead: every field (docs/fields.md, the default), or "

@@ -48,3 +48,12 @@ def test_unknown_framework_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["frameworks", "eu-chartr"])
     assert result.exit_code == 2
     assert "did you mean 'eu-charter'" in result.stderr
+
+
+def test_help_summaries_are_whole_sentences() -> None:
+    """`--help` lists each command with a complete summary, never cut at 'Art.' or with '...'."""
+    out = CliRunner().invoke(main, ["--help"]).output
+    lines = out.split("Commands:\n", 1)[1].splitlines()
+    assert {ln.split()[0] for ln in lines} >= set(COMMANDS)
+    for line in lines:
+        assert line.rstrip().endswith(".") and not line.rstrip().endswith(("...", "Art.")), line

@@ -43,4 +43,18 @@ def text_table(result: EvaluationResult) -> str:
     legend = ", ".join(f"{mark} = {status}" for status, mark in MARKS.items())
     out.append("")
     out.append(f"{legend}, {SKIPPED} = not assessed after an essence finding")
+    out.extend(_reasons(result))
     return "\n".join(out) + "\n"
+
+
+def _reasons(result: EvaluationResult) -> list[str]:
+    """Each measure's decisive reason (its verdict_reason) under the table, one line each.
+
+    Not wrapped: a break inside the author's text could leave a bidi override open at a line's end.
+    """
+    if not result.measures:
+        return []
+    out = ["", "Why each verdict:"]
+    for mid, m in result.measures.items():
+        out.append(f"  {mid} ({m.verdict}): {m.verdict_reason}")
+    return out
