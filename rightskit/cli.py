@@ -307,6 +307,19 @@ def schema(results: bool, markdown: str | None, output: Path | None) -> None:
         _write_or_print(schema_json(results=results), output)
 
 
+@main.command(short_help="Write a commented assessment.yaml from a few answers.")
+@click.argument("folder", type=PATH_ARG, default=Path("."))
+@click.option("--yes", is_flag=True, help="Do not ask: take the default answers.")
+@handle_errors
+def init(folder: Path, yes: bool) -> None:
+    """Write a commented assessment.yaml from a few answers (never overwrites)."""
+    from .starter import Answers, ask, write_starter
+
+    answers = Answers() if yes else ask(lambda question, default: str(click.prompt(question, default=default)))
+    written = write_starter(folder, answers)
+    click.echo(f"wrote {written}; next: rightskit check {folder}")
+
+
 def run() -> None:  # pragma: no cover - console entry point
     """Entry point used by ``python -m rightskit``."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")

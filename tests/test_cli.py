@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from rightskit.cli import main
 
-COMMANDS = ["check", "evaluate", "render", "diagram", "serve", "frameworks", "export", "schema", "diff"]
+COMMANDS = ["check", "evaluate", "render", "diagram", "serve", "frameworks", "export", "schema", "diff", "init"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
