@@ -30,6 +30,7 @@ FORMATS: dict[str, str] = {
     "md": "report.md",
     "html": "index.html",
     "pdf": "report.pdf",
+    "docx": "report.docx",
     "svg": "diagrams/<view>.svg",
 }
 
@@ -107,7 +108,7 @@ def render_formats(
         ctx = None
         if split:
             ctx, sections = _split_sections(bundle, diagrams, root, templates)
-        elif {"html", "pdf", "md"} & set(wanted):
+        elif {"html", "pdf", "md", "docx"} & set(wanted):
             started = time.perf_counter()
             ctx = build_context(bundle, drawn=diagrams)
             say(f"report context ({time.perf_counter() - started:.2f} s)")
@@ -176,6 +177,17 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
                 from .split import spliced
 
                 write("index.html", spliced(html_chunks(ctx, templates, sections), sections))
+        if "docx" in wanted:
+            from .word import render_docx
+
+            assert ctx is not None
+            say("report.docx")
+            png = None
+            if ctx.overview is not None:
+                from .diagram import diagram
+
+                png = diagram(bundle, ctx.overview, "png")
+            write("report.docx", render_docx(ctx, png))
         _write_diagrams(bundle, wanted, ctx, diagrams, say, write)
         if pdf_job is not None:
             write("report.pdf", pdf_job.result())

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..errors import Problem, SourceLocation, TemplateError
+from . import phrases
 from .fragments import Fragments
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def environment(templates: Path | None = None, elsewhere: Sections | None = None
         return Markup(env.get_template(name).render(**variables))
 
     env.globals["partial"] = partial
+    env.globals["words"] = phrases
     return env
 
 
