@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUILD := build
 DEFAULT := reports/interim-regulation-2021-1232
 
-.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema calibrate
+.PHONY: demo test quick lint reports bench clean setup system-deps browser-deps schema calibrate
 
 $(PY):
 	@.ci/system-deps.sh venv
@@ -46,6 +46,11 @@ lint: $(STAMP)
 # The whole suite: unit, fixtures, golden, browser, end-to-end. CI=true makes missing tools fatal.
 test: setup browser-deps
 	$(PY) -m pytest -n 2 -q
+
+# The edit loop: everything but the tests marked slow (browser, PDF, LibreOffice, packaging, property,
+# kill, benchmark smoke, lint). Not a substitute for `make test`, which CI runs.
+quick: $(STAMP)
+	$(PY) -m pytest -n 2 -q -m "not slow"
 
 # Score the engine against the judgments in tests/calibration/ and rewrite docs/calibration.md.
 calibrate: $(STAMP)

@@ -9,6 +9,9 @@ import pypdf
 import pytest
 from harness import golden_fixture
 
+#: Typst typesets several PDFs: left out of `make quick`, run by `make test`.
+pytestmark = pytest.mark.slow
+
 SECTIONS = ["Summary of conclusions", "Recommended amendments", "Verdicts and steps at a glance",
             "Measures", "Rights and cumulative interference", "Safeguard coverage", "Bibliography",
             "About this report"]
