@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUILD := build
 DEFAULT := reports/interim-regulation-2021-1232
 
-.PHONY: demo test lint reports bench clean setup system-deps browser-deps schema docs calibrate
+.PHONY: demo test quick lint reports bench clean setup system-deps browser-deps schema docs calibrate
 
 $(PY):
 	@.ci/system-deps.sh venv
@@ -24,6 +24,7 @@ system-deps:
 browser-deps:
 	@.ci/system-deps.sh chromium
 	@.ci/system-deps.sh pdftools
+	@.ci/system-deps.sh office
 
 # Byte-compile the package once (quietly; only changed files): an editable install is not compiled,
 # and where PYTHONDONTWRITEBYTECODE is set every command would compile its imports again (~0.3 s).
@@ -31,12 +32,12 @@ setup: $(STAMP) system-deps
 	@$(PY) -m compileall -q rightskit >/dev/null
 
 demo: setup
-	$(VENV)/bin/rightskit render $(DEFAULT) --format html,pdf,md,json,svg -o $(BUILD)/interim-regulation-2021-1232
+	$(VENV)/bin/rightskit render $(DEFAULT) --format html,pdf,docx,md,json,svg -o $(BUILD)/interim-regulation-2021-1232
 	@echo "Open $(BUILD)/interim-regulation-2021-1232/index.html"
 
 reports: setup
 	@for d in reports/*/; do n=$$(basename $$d); \
-	  $(VENV)/bin/rightskit render $$d --format html,pdf,md,json,svg -o $(BUILD)/reports/$$n || exit 1; done
+	  $(VENV)/bin/rightskit render $$d --format html,pdf,docx,md,json,svg -o $(BUILD)/reports/$$n || exit 1; done
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check rightskit tests benchmarks
@@ -45,6 +46,11 @@ lint: $(STAMP)
 # The whole suite: unit, fixtures, golden, browser, end-to-end. CI=true makes missing tools fatal.
 test: setup browser-deps
 	$(PY) -m pytest -n 2 -q
+
+# The edit loop: everything but the tests marked slow (browser, PDF, LibreOffice, packaging, property,
+# kill, benchmark smoke, lint). Not a substitute for `make test`, which CI runs.
+quick: $(STAMP)
+	$(PY) -m pytest -n 2 -q -m "not slow"
 
 # Score the engine against the judgments in tests/calibration/ and rewrite docs/calibration.md.
 calibrate: $(STAMP)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system programs rightskit needs, or print the exact command to run.
-# Usage: .ci/system-deps.sh graphviz|chromium|venv
+# Usage: .ci/system-deps.sh graphviz|chromium|pdftools|office|venv
 # Why a script: the same logic serves `make demo`, `make test` and CI, on Debian/Ubuntu and macOS.
 set -euo pipefail
 what="$1"
@@ -40,6 +40,12 @@ case "$what" in
     if have_debian; then apt_install poppler-utils
     elif have_brew; then brew install poppler
     else echo "rightskit: pdftoppm is missing (poppler-utils)." >&2; exit 2; fi ;;
+  office)
+    # LibreOffice converts the DOCX report headless in a test, which proves it opens without repair.
+    { command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; } && exit 0
+    if have_debian; then apt_install libreoffice-writer-nogui fonts-liberation
+    elif have_brew; then brew install --cask libreoffice
+    else echo "rightskit: LibreOffice is missing (soffice); install it with your package manager." >&2; exit 2; fi ;;
   venv)
     # Debian's python3 ships without ensurepip unless python3-venv is installed.
     python3 -c 'import ensurepip, venv' >/dev/null 2>&1 && exit 0
@@ -47,5 +53,5 @@ case "$what" in
       v=$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
       apt_install "python${v}-venv" || apt_install python3-venv
     else echo "rightskit: python3 has no venv module. Install it (e.g. 'sudo apt-get install python3-venv')." >&2; exit 2; fi ;;
-  *) echo "usage: $0 graphviz|chromium|pdftools|venv" >&2; exit 2 ;;
+  *) echo "usage: $0 graphviz|chromium|pdftools|office|venv" >&2; exit 2 ;;
 esac

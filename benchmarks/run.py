@@ -798,10 +798,9 @@ def markdown(res: dict[str, Any]) -> str:
                          + " | ".join(
                 f"{t['peak_pss_mb']:.0f} MB, {t['processes']}" if "peak_pss_mb" in t else t.get("status", "–")
                 for t in (cli[n].get("html_json_tree", {}) for n in cli)) + " |")
-        lines += ["", "CPU time is the main process's and its waited-for children's (helpers included). The render "
-                  "writes results.json and the last measure sections with forked helper processes for 200 to 5,000 "
-                  "measures (rightskit/render/split.py); ru_maxrss is the largest single process, the PSS sum "
-                  "is all of them together."]
+        lines += ["", "CPU time is the main process's and its waited-for children's. The render "
+                  "runs in one process; ru_maxrss is the largest single process, the PSS sum is all of them "
+                  "together (dot included)."]
     if res.get("startup"):
         su = res["startup"]
         lines += ["", "## Default assessment and startup (best of 5)", "",

@@ -156,15 +156,12 @@ def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Pa
 @click.argument("path", type=PATH_ARG)
 @click.option("-o", "--output", "out_dir", type=PATH_ARG, required=True, help="Output folder.")
 @click.option("--format", "formats", default="html,svg", show_default=True,
-              help="Comma-separated: html, pdf, md, json, svg.")
+              help="Comma-separated: html, pdf, docx, md, json, svg.")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of Jinja2 templates that override the shipped ones.")
-@click.option("--jobs", type=click.IntRange(1, 2), default=2, show_default=True,
-              help="Processes for a large HTML report (200 to 5,000 measures, shipped templates, 2+ CPUs); "
-                   "1 renders in one process.")
 @common
 @handle_errors
-def render(path: Path, out_dir: Path, formats: str, templates: Path | None, jobs: int,
+def render(path: Path, out_dir: Path, formats: str, templates: Path | None,
            frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> None:
     """Render the report into a folder (atomically; never outside it)."""
     from .pipeline import render as run
@@ -172,13 +169,13 @@ def render(path: Path, out_dir: Path, formats: str, templates: Path | None, jobs
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     options = _options(frameworks_dir, as_of)
     if not sys.stderr.isatty():
-        written = run(path, out_dir, wanted, options, templates=templates, jobs=jobs)
+        written = run(path, out_dir, wanted, options, templates=templates)
     else:
         # A live status line on a terminal; logs and pipes get only the list of files written.
         from rich.console import Console
 
         with Console(stderr=True).status("evaluating…") as status:
-            written = run(path, out_dir, wanted, options, templates=templates, jobs=jobs,
+            written = run(path, out_dir, wanted, options, templates=templates,
                           progress=lambda msg: status.update(f"writing {msg}…"))
     for file in written:
         click.echo(str(file))

@@ -104,14 +104,13 @@ def render(
     options: Options | None = None,
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
-    jobs: int = 1,
 ) -> list[Path]:
-    """Stages 1–5: evaluate, then write each requested format into ``out_dir`` (in up to ``jobs`` processes)."""
+    """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
     from .render import render_formats
 
     bundle = evaluate(path, options)
     with paused():
-        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress, jobs=jobs)
+        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 
 
 def input_files(resolved: Resolved) -> list[Path]:

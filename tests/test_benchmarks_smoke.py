@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+#: runs the benchmark harness: left out of `make quick`, run by `make test`.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "benchmarks" / "run.py"
 

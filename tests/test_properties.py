@@ -26,12 +26,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, get_args
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rightskit.model import assessment as m
 from rightskit.model import citation as c
 from rightskit.model import scales
+
+#: hypothesis runs many examples: left out of `make quick`, run by `make test`.
+pytestmark = pytest.mark.slow
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "security" / "minimal"
 FRAMEWORK_CHOICES = ["gdpr", "echr", "eprivacy", "reg-2021-1232"]

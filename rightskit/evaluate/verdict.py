@@ -96,7 +96,7 @@ def judge(outcomes: Sequence[StepOutcome]) -> Judgement:
         _, _, o, note = structural[0]
         decisive = grounds[0]
         same = [n for _, _, _, n in structural if n.ground == decisive]
-        detail = note.message if len(same) == 1 else "; ".join(n.message for n in same)
+        detail = note.message if len(same) == 1 else "; ".join(n.message.rstrip(".") for n in same) + "."
         reason = f"Decisive ground, at the {o.step.id} step: {GROUNDS[decisive]}. {detail}"
         if len(grounds) > 1:
             reason += f" Further structural grounds: {'; '.join(GROUNDS[g] for g in grounds[1:])}."

@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from ..pipeline import Bundle
     from .diagrams import DiagramSet
     from .records import ReportContext
-    from .split import Sections
 
 #: Output formats, in the order they are written, and the file each one writes.
 FORMATS: dict[str, str] = {
@@ -30,6 +28,7 @@ FORMATS: dict[str, str] = {
     "md": "report.md",
     "html": "index.html",
     "pdf": "report.pdf",
+    "docx": "report.docx",
     "svg": "diagrams/<view>.svg",
 }
 
@@ -66,89 +65,39 @@ def render_formats(
     *,
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
-    jobs: int = 1,
 ) -> list[Path]:
-    """Write each of ``formats`` (html, pdf, md, json, svg) into ``out_dir``; return the files written.
-
-    With ``jobs`` 2 or more, a large report is written with the help of forked processes (split.py).
-    """
+    """Write each of ``formats`` (html, pdf, docx, md, json, svg) into ``out_dir``; return the files written."""
     from .diagrams import DiagramSet
-    from .split import can_split
 
     wanted = _check_formats(formats)
     say = progress or (lambda _msg: None)
     root = ensure_out_dir(Path(out_dir))
     written: list[Path] = []
-    split = "html" in wanted and can_split(len(bundle.results.measures), templates, jobs)
 
     def write(name: str, data: Writable) -> None:
         written.append(atomic_write(target_in(root, name), data))
 
-    json_helper = None
     if "json" in wanted:
         from .json_out import results_json_chunks
 
-        def write_json() -> None:
-            write("results.json", results_json_chunks(bundle))
-
-        if split:  # a helper writes it while this process draws the diagrams and builds the context
-            from .split import fork
-
-            say("results.json (in a helper process)")
-            json_helper = fork(write_json)
-            written.append(target_in(root, "results.json"))  # written by the helper; waited for below
-        else:
-            say("results.json")
-            write_json()
-
-    sections = None
-    try:
-        diagrams = DiagramSet(bundle)
-        ctx = None
-        if split:
-            ctx, sections = _split_sections(bundle, diagrams, root, templates)
-        elif {"html", "pdf", "md"} & set(wanted):
-            started = time.perf_counter()
-            ctx = build_context(bundle, drawn=diagrams)
-            say(f"report context ({time.perf_counter() - started:.2f} s)")
-        _write_reports(bundle, wanted, ctx, diagrams, templates, sections, say, write)
-        if json_helper is not None:
-            json_helper.wait()
-    finally:
-        # Nothing to do for helpers that are done; one still running is stopped, and its file removed.
-        if json_helper is not None:
-            json_helper.stop()
-        if sections is not None:
-            sections.stop()
+        say("results.json")
+        write("results.json", results_json_chunks(bundle))
+    diagrams = DiagramSet(bundle)
+    ctx = None
+    if {"html", "pdf", "md", "docx"} & set(wanted):
+        started = time.perf_counter()
+        ctx = build_context(bundle, drawn=diagrams)
+        say(f"report context ({time.perf_counter() - started:.2f} s)")
+    _write_reports(bundle, wanted, ctx, diagrams, templates, say, write)
     return written
 
 
-def _split_sections(bundle: Bundle, diagrams: DiagramSet, root: Path,
-                    templates: Path | None) -> tuple[ReportContext, Sections]:
-    """The context, with a helper process rendering the last measure sections from it (split.py).
-
-    The helper starts as soon as the context is built, before the diagrams are drawn: measure sections
-    of a report this large embed no diagram (diagrams.EMBED_MEASURES_UP_TO), so only the parent's part of
-    the report needs them, and this process draws them while the helper renders.
-    """
-    from .context import build_context as build
-    from .diagrams import report_views
-    from .html import measure_sections
-    from .split import fork_sections
-
-    views = report_views(bundle)
-    planned = build(bundle, diagrams.planned(views))
-    sections = fork_sections(planned, root, lambda ids, out: measure_sections(planned, ids, templates, out))
-    return replace(planned, diagrams=diagrams.records(views)), sections
-
-
 def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
-                   templates: Path | None, sections: Sections | None, say: Callable[[str], None],
+                   templates: Path | None, say: Callable[[str], None],
                    write: Callable[[str, Writable], None]) -> None:
-    """The Markdown, HTML, diagram and PDF outputs."""
+    """The Markdown, HTML, DOCX, diagram and PDF outputs."""
     # Typst typesets in native code without holding the GIL, so the PDF is made in a thread while
     # the other formats are written; it is written last, and a failure is raised all the same.
-    # (The thread starts after any fork: a forked process gets only the thread that forked.)
     pool: ThreadPoolExecutor | None = None
     pdf_job: Future[bytes] | None = None
     if "pdf" in wanted:
@@ -169,13 +118,19 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
             from .html import html_chunks
 
             assert ctx is not None
-            say("index.html" if sections is None else "index.html (with a helper process)")
-            if sections is None:
-                write("index.html", html_chunks(ctx, templates))
-            else:
-                from .split import spliced
+            say("index.html")
+            write("index.html", html_chunks(ctx, templates))
+        if "docx" in wanted:
+            from .word import render_docx
 
-                write("index.html", spliced(html_chunks(ctx, templates, sections), sections))
+            assert ctx is not None
+            say("report.docx")
+            png = None
+            if ctx.overview is not None:
+                from .diagram import diagram
+
+                png = diagram(bundle, ctx.overview, "png")
+            write("report.docx", render_docx(ctx, png))
         _write_diagrams(bundle, wanted, ctx, diagrams, say, write)
         if pdf_job is not None:
             write("report.pdf", pdf_job.result())

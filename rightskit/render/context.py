@@ -11,17 +11,18 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..evaluate.grounds import GROUNDS
-from . import badges
+from . import badges, phrases
 from . import records as r
 from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
 from .figures import span
+from .opinion import build_opinion
 
 if TYPE_CHECKING:
     from ..evaluate.results import Finding, MeasureResult
@@ -493,7 +494,8 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
 
     overview = "overview" if "overview" in diagrams else None
     chain = "chain" if "chain" in diagrams else None
-    toc = [r.TocEntry("summary", "Summary", [])]
+    # The opinion's main text comes first (below); these sections are its annexes.
+    toc = [r.TocEntry("summary", "Verdicts and steps at a glance", [])]
     if overview:
         toc.append(r.TocEntry("diagram-overview", "Overview diagram", []))
     toc.append(r.TocEntry("measures", "Measures", [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
@@ -509,7 +511,7 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
     toc.append(r.TocEntry("bibliography", "Bibliography", []))
     toc.append(r.TocEntry("about", "About this report", []))
 
-    return r.ReportContext(
+    ctx = r.ReportContext(
         context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
         authors=list(a.authors), as_of=res.as_of, mode=res.mode,
         mode_reason=res.mode_reason or res.mode,
@@ -524,6 +526,13 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
         diagrams=diagrams, overview=overview, chain=chain, toc=toc, method=method, legend=badges.legend(),
         required_type_ids=sorted(required), required_types=required,
     )
+    doc = build_opinion(ctx)
+    main = [r.TocEntry("op-" + sec.id, f"{n} {sec.title}", [r.TocEntry("op-" + c.id, f"{n}.{j} {c.title}", [])
+                                                          for j, c in enumerate(sec.children, 1)])
+            for n, sec in enumerate(doc.main, 1)]
+    main.append(r.TocEntry("notes", phrases.NOTES, []))
+    annexes = [r.TocEntry("annexes", phrases.ANNEXES, [r.TocEntry(e.anchor, e.title, []) for e in toc])]
+    return replace(ctx, opinion=doc, toc=main + annexes)
 
 
 __all__ = ["anchor", "bib_anchor", "build_context", "right_anchor"]

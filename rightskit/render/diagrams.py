@@ -88,14 +88,6 @@ class DiagramSet:
             self._svg.update(zip(missing, drawn, strict=True))
         return {v: self._svg[v] for v in wanted}
 
-    def planned(self, views: Iterable[str]) -> dict[str, r.Diagram]:
-        """Records of ``views`` before they are drawn (no SVG yet), for a context built ahead of them.
-
-        Building the context needs to know which views the report has, not what they look like.
-        """
-        return {view: r.Diagram(view=view, file=file_name(view), title=title(self.bundle, view), svg="", aspect=0.0)
-                for view in views}
-
     def records(self, views: Iterable[str]) -> dict[str, r.Diagram]:
         """Sanitised diagram records for the report context."""
         out = {}

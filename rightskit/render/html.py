@@ -12,18 +12,18 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..errors import Problem, SourceLocation, TemplateError
+from . import phrases
 from .fragments import Fragments
 
 if TYPE_CHECKING:
     import jinja2
 
     from .records import ReportContext
-    from .split import Sections
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
@@ -32,12 +32,8 @@ MEASURE_TEMPLATE = "_measure.html.j2"
 _BATCH = 1 << 18  # characters per streamed piece
 
 
-def environment(templates: Path | None = None, elsewhere: Sections | None = None) -> jinja2.Environment:
-    """The Jinja2 environment: user templates first, then the shipped ones.
-
-    Measure sections rendered ``elsewhere`` (by a helper process, split.py) are left out: the first
-    becomes the token that marks their place, the others nothing.
-    """
+def environment(templates: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: user templates first, then the shipped ones."""
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []
@@ -57,7 +53,6 @@ def environment(templates: Path | None = None, elsewhere: Sections | None = None
         auto_reload=False,
     )
     Fragments().install(env)
-    placed: list[str] = []
 
     def partial(name: str, **variables: Any) -> Markup:
         """A partial template rendered to one string (what {% include %} gives, without its per-piece loop).
@@ -65,15 +60,10 @@ def environment(templates: Path | None = None, elsewhere: Sections | None = None
         An include re-yields every piece of the partial through the including template's generator;
         for the thousands of measure sections of a large report that loop cost a third of the HTML time.
         """
-        measure = getattr(variables.get("m"), "id", None)
-        if elsewhere is not None and name == MEASURE_TEMPLATE and measure in elsewhere.ids:
-            if placed:
-                return Markup("")
-            placed.append(name)
-            return Markup(elsewhere.token)
         return Markup(env.get_template(name).render(**variables))
 
     env.globals["partial"] = partial
+    env.globals["words"] = phrases
     return env
 
 
@@ -82,10 +72,9 @@ def render_html(ctx: ReportContext, templates: Path | None = None) -> str:
     return "".join(html_chunks(ctx, templates))
 
 
-def html_chunks(ctx: ReportContext, templates: Path | None = None,
-                elsewhere: Sections | None = None) -> Iterator[str]:
+def html_chunks(ctx: ReportContext, templates: Path | None = None) -> Iterator[str]:
     """The report as pieces of text, for a streamed write; template errors are located as they occur."""
-    env = environment(templates, elsewhere)
+    env = environment(templates)
     with template_errors(templates):
         # Jinja yields many small strings; batching them keeps the writes (and encodes) few.
         batch: list[str] = []
@@ -97,16 +86,6 @@ def html_chunks(ctx: ReportContext, templates: Path | None = None,
                 yield "".join(batch)
                 batch, size = [], 0
         yield "".join(batch)
-
-
-def measure_sections(ctx: ReportContext, ids: list[str], templates: Path | None, out: IO[str]) -> None:
-    """Write the sections of measures ``ids``, exactly as the report's loop renders them (split.py's helper)."""
-    env = environment(templates)
-    with template_errors(templates):
-        macros = env.get_template("_macros.html.j2").module
-        section = env.get_template(MEASURE_TEMPLATE)
-        for mid in ids:
-            out.write(section.render(ctx=ctx, m=ctx.measures[mid], k=macros))
 
 
 @contextmanager

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
+from . import phrases
 from . import records as r
+from .document import Bullets, Image, Note, Para, Run, Table, numbered
 
 #: '<', '>' and '&' as entities, and Markdown punctuation backslash-escaped, in one pass (no
 #: replacement contains a character another one replaces).
@@ -152,9 +154,41 @@ class _Doc:
             self.add(*(f"  - {link(x.title, x.anchor)}" for x in e.children))
         self.add("")
 
+    def runs(self, rs: Sequence[Run]) -> str:
+        out = []
+        for x in rs:
+            if isinstance(x, Note):
+                out.append(f"[^{x.number}]")
+            elif x.bold and x.text.strip():
+                out.append(f"**{esc(x.text.strip())}**" + (" " if x.text.endswith(" ") else ""))
+            elif x.italic and x.text.strip():
+                out.append(f"*{esc(x.text.strip())}*")
+            else:
+                out.append(esc(x.text))
+        return "".join(out)
+
+    def opinion(self) -> None:
+        """The main text (opinion.py): sections, then the notes as Markdown footnotes."""
+        doc = self.ctx.opinion
+        if doc is None:
+            return
+        for depth, number, sec in numbered(doc.main):
+            self.add(_anchor("op-" + sec.id), f"{'#' * (depth + 1)} {number} {esc(sec.title)}", "")
+            for b in sec.blocks:
+                if isinstance(b, Para):
+                    self.add(self.runs(b.runs), "")
+                elif isinstance(b, Bullets):
+                    self.add(*(f"- {self.runs(item)}" for item in b.items), "")
+                elif isinstance(b, Table):
+                    self.add(*_table([esc(h) for h in b.header], [[self.runs(c) for c in row] for row in b.rows]))
+                elif isinstance(b, Image) and b.view in self.ctx.diagrams:
+                    self.diagram(b.view, b.caption)
+        self.add(*(f"[^{n.number}]: {esc(n.text)}" for n in doc.notes), "")
+        self.add(_anchor("annexes"), f"## {esc(phrases.ANNEXES)}", "")
+
     def summary(self) -> None:
         c = self.ctx
-        self.add(_anchor("summary"), "## Summary", "")
+        self.add(_anchor("summary"), "## Verdicts and steps at a glance", "")
         self.add(*_table(["Measure", "Verdict", "Why"], [
             [link(m.title, m.anchor), f"**{badge(m.verdict)}**", esc(m.verdict_reason)] for m in c.measures.values()]))
         if c.measure_ids:
@@ -438,6 +472,8 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
 
         doc.title()
         doc.toc()
+        doc.opinion()
+        yield flush()
         doc.summary()
         if ctx.overview:
             doc.add(_anchor("diagram-overview"), "## Overview diagram", "")

@@ -13,6 +13,10 @@ reads it as data), except ``DiagramRec.svg``, which is sanitised SVG markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
 
 #: Version of this context; bump when a field changes meaning (user templates depend on it).
 CONTEXT_VERSION = "1.0"
@@ -435,3 +439,4 @@ class ReportContext:
     legend: dict[str, list[Badge]]  # 'status', 'verdict', 'severity' -> badges, in scale order
     required_type_ids: list[str]
     required_types: dict[str, RequiredType]
+    opinion: Document | None = None  # the main text and annexes (opinion.py), built from the rest

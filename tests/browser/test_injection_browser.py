@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from harness import hostile, serving
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 IN_VIEW = """el => { const r = el.getBoundingClientRect();
   return r.bottom > 0 && r.top < window.innerHeight && r.top >= -2; }"""

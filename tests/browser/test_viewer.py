@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from harness import serving
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORKS = ROOT / "tests" / "fixtures" / "frameworks-diagram"

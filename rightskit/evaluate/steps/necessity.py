@@ -55,8 +55,9 @@ def _scope(ctx: EngineContext, facts: MeasureFacts, view: MeasureView, step: Ste
     if suspicion != "none":
         reasons.append("General measures must rest on objective criteria that link the people affected to the "
                        "aim; a risk assessment or suspicion does so only in part.")
+        selected = {"risk-based": "a risk assessment", "reasonable-suspicion": "reasonable suspicion"}
         return Note("scope", "concern", f"The measure applies generally, within a population selected by "
-                    f"{suspicion}.", tuple(reasons), (view.node,), step.cite,
+                    f"{selected.get(suspicion, suspicion)}.", tuple(reasons), (view.node,), step.cite,
                     condition="Tie the people affected to the aim by objective criteria, narrowing the "
                               f"{suspicion} selection to what is strictly necessary.")
     if top < _SERIOUS:

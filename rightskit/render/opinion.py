@@ -1,0 +1,420 @@
+"""The opinion: a concise, argued main text built from the report context, with the trace in annexes.
+
+A legal reader expects an opinion, not a log: graded conclusions first, then each measure argued in
+prose (each step's conclusion with its strongest reasons against and for), the position on the
+essence, the recommended amendments, and the open questions. Every source is cited in a numbered
+note; a source is quoted once, in its first note, and later notes refer back to it. The annexes hold
+the complete trace: every finding, the safeguard requirements, the detection arithmetic and the
+bibliography. Every word comes from here or from the results; the writers only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import phrases as p
+from . import records as r
+from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text
+
+#: Above this many measures the main text summarises and the annexes carry the argument: a report on
+#: hundreds of measures is a register, not an opinion (the PDF keeps its full detail to the same size).
+ARGUED_UP_TO = 30
+#: The strongest reasons shown against and for a step's conclusion in the main text.
+REASONS_SHOWN = 2
+#: Conditions shown per measure in the summary table (all are listed in the measure's section).
+CONDITIONS_IN_SUMMARY = 2
+#: Citations given per argued sentence; the rest are in the annex entry of the finding.
+CITES_PER_REASON = 2
+
+_AGAINST = ("not-satisfied", "concern")
+_STRUCTURAL = ("disproportionate", "essence-violated")
+
+
+class _Notes:
+    """Numbered notes; a source is quoted in its first note, and later notes refer back to it."""
+
+    def __init__(self) -> None:
+        self.notes: list[Note] = []
+        self.first: dict[str, int] = {}
+
+    def text(self, c: r.Cite, number: int) -> str:
+        """One source in a note: in full the first time, with a reference back after that."""
+        pin = f", {c.pinpoint}" if c.pinpoint else ""
+        flag = f" {p.UNVERIFIED_NOTE}" if c.verified is False else ""
+        seen = self.first.get(c.ref)
+        if seen is None:
+            self.first[c.ref] = number
+            quote = f": “{c.quote}”" if c.quote else ""
+            return f"{c.label}{pin}{quote}{flag}"
+        return f"{c.label}{pin} ({p.SEE_NOTE.format(n=seen)}){flag}"
+
+    def runs(self, cites: Iterable[r.Cite], limit: int = CITES_PER_REASON) -> list[Run]:
+        """One note citing up to ``limit`` distinct sources (none when there are none)."""
+        chosen: list[r.Cite] = []
+        seen: set[tuple[str, str]] = set()
+        for c in cites:
+            key = (c.ref, c.pinpoint or "")
+            if key not in seen:
+                seen.add(key)
+                chosen.append(c)
+            if len(chosen) >= limit:
+                break
+        if not chosen:
+            return []
+        number = len(self.notes) + 1
+        note = Note(number, "; ".join(self.text(c, number) for c in chosen) + ".")
+        self.notes.append(note)
+        return [note]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+class _Opinion:
+    """Builds the document from one report context."""
+
+    def __init__(self, ctx: r.ReportContext) -> None:
+        self.ctx = ctx
+        self.notes = _Notes()
+        self.argued = len(ctx.measure_ids) <= ARGUED_UP_TO
+
+    # -- citations of a finding -----------------------------------------------------------------
+
+    def finding_cites(self, f: r.Finding) -> list[r.Cite]:
+        if f.cites:
+            return f.cites
+        if f.see is not None:
+            # A required-type finding lists its sources once, in the type's entry.
+            for rt in self.ctx.required_types.values():
+                if rt.anchor == f.see.anchor:
+                    return rt.cites
+        return []
+
+    def reason(self, f: r.Finding) -> list[Run]:
+        return [Text(_sentence(f.message)), *self.notes.runs(self.finding_cites(f))]
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def summary(self) -> Section:
+        ctx = self.ctx
+        counts = "; ".join(f"{b.label.lower()}: {n}" for b, n in ctx.verdict_counts) or p.NONE
+        lead = p.SUMMARY_LEAD.format(n=len(ctx.measure_ids), as_of=ctx.as_of, counts=counts)
+        rows = []
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            conds = m.conditions[:CONDITIONS_IN_SUMMARY]
+            more = len(m.conditions) - len(conds)
+            cond_text = "; ".join(_short(c) for c in conds) + (f" {p.MORE.format(n=more)}" if more > 0 else "")
+            rows.append([[Text(m.title, bold=True)], [Text(f"{m.verdict.symbol} {m.verdict.label}")],
+                         [Text(m.ground or p.NO_GROUND)], [Text(cond_text or p.NONE)]])
+        blocks: list[Block] = [Para([Text(lead)]),
+                               Table(list(p.SUMMARY_HEADER), rows, [3, 2, 4, 5], p.SUMMARY_CAPTION)]
+        groups: dict[str, list[str]] = {}
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            groups.setdefault(_standing(m), []).append(m.title)
+        for key, lead in (("structural", p.STRUCTURAL_LEAD), ("curable", p.CURABLE_LEAD),
+                          ("conditions", p.FIXABLE_LEAD)):
+            if groups.get(key):
+                blocks.append(Para([Text(lead, bold=True), Text(" " + "; ".join(groups[key]) + ".")]))
+        return Section("summary", p.SUMMARY, blocks)
+
+    def context(self) -> Section:
+        ctx = self.ctx
+        blocks: list[Block] = []
+        if ctx.summary:
+            blocks.append(Para([Text(_sentence(ctx.summary))]))
+        blocks.append(Para([Text(p.ASSESSED.format(
+            measures=len(ctx.measure_ids), safeguards=len(ctx.safeguard_ids), aims=len(ctx.aim_ids),
+            alternatives=len(ctx.alternative_ids), as_of=ctx.as_of))]))
+        blocks.append(Para([Text(p.MODE_LEAD, bold=True), Text(" " + _sentence(ctx.mode_reason))]))
+        if ctx.frameworks:
+            blocks.append(Para([Text(p.LAW_LEAD, bold=True)]))
+            blocks.append(Bullets([[Text(f"{f.title} ({f.legal_status}"
+                                         + (f", version {f.legal_version}" if f.legal_version else "") + ")")]
+                                   for f in ctx.frameworks]))
+        if ctx.method:
+            blocks.append(Para([Text(p.METHOD_LEAD, bold=True),
+                                Text(" " + "; ".join(s.title for s in ctx.method) + ".")]))
+        if ctx.later_case_law:
+            blocks.append(Para([Text(p.LATER_LAW.format(cases="; ".join(ctx.later_case_law)))]))
+        if ctx.overview and ctx.overview in ctx.diagrams:
+            blocks.append(Image(ctx.overview, p.OVERVIEW_CAPTION))
+        blocks.append(Para([Text(ctx.disclaimer)], style="small"))
+        return Section("context", p.CONTEXT, blocks)
+
+    def measure(self, m: r.Measure) -> Section:
+        blocks: list[Block] = [Para([Text(p.CONCLUSION.format(verdict=m.verdict.label), bold=True),
+                                     Text(" " + _sentence(m.verdict_reason))], style="lead")]
+        facts = {f.label: f.value for f in m.facts}
+        what = [_sentence(m.description)] if m.description else []
+        what.append(p.WHAT.format(kind=facts.get("Kind", m.kind), actor=facts.get("Carried out by", p.NOT_STATED),
+                                  scope=facts.get("Scope", p.NOT_STATED).lower()))
+        if "Data processed" in facts:
+            what.append(p.DATA.format(data=facts["Data processed"].lower()))
+        runs: list[Run] = [Text(" ".join(what))]
+        if m.legal_basis:
+            runs += [Text(" " + p.BASIS), *self.notes.runs(m.legal_basis, limit=3)]
+        blocks.append(Para(runs))
+        for step in m.steps:
+            blocks.append(self.step(step))
+        if m.conditions:
+            blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
+            blocks.append(Bullets([[Text(_sentence(c))] for c in m.conditions]))
+        if m.convention is not None:
+            blocks.append(Para([Text(p.CONVENTION_LEAD.format(verdict=m.convention.verdict.label), bold=True),
+                                Text(" " + _sentence(m.convention.reason))]))
+        blocks.append(Para([Text(p.TRACE.format(anchor=m.anchor))], style="small"))
+        return Section(m.anchor, m.title, blocks)
+
+    def step(self, step: r.Step) -> Para:
+        runs: list[Run] = [Text(f"{step.title} — {step.status.label.lower()}.", bold=True)]
+        if step.skipped:
+            return Para([*runs, Text(" " + _sentence(step.summary))])
+        # Strongest against: a finding that establishes a structural ground, then failures, then concerns.
+        against = sorted((f for f in step.findings if f.status.word in _AGAINST),
+                         key=lambda f: (f.status.word != "not-satisfied", f.id))
+        favour = [f for f in step.findings if f.status.word == "satisfied"]
+        shown = against[:REASONS_SHOWN]
+        pro = favour[:REASONS_SHOWN]
+        # The step's summary restates its first finding: give it only when no finding is argued below.
+        if not any(step.summary.startswith(f.message.rstrip(".")) for f in [*shown, *pro]):
+            runs.append(Text(" " + _sentence(step.summary)))
+        if shown:
+            runs.append(Text(" " + p.AGAINST))
+            for f in shown:
+                runs += [Text(" "), *self.reason(f)]
+        if pro:
+            runs.append(Text(" " + p.FAVOUR))
+            for f in pro:
+                runs += [Text(" "), *self.reason(f)]
+        hidden = len(against) - len(shown) + len(favour) - len(pro)
+        if hidden > 0:
+            runs.append(Text(" " + p.MORE_FINDINGS.format(n=hidden)))
+        return Para(runs)
+
+    def measures(self) -> Section:
+        ctx = self.ctx
+        if not self.argued:
+            return Section("assessment", p.ASSESSMENT, [Para([Text(p.NOT_ARGUED.format(
+                n=len(ctx.measure_ids), limit=ARGUED_UP_TO))])])
+        return Section("assessment", p.ASSESSMENT, [Para([Text(p.ASSESSMENT_LEAD)])],
+                       [self.measure(ctx.measures[mid]) for mid in ctx.measure_ids])
+
+    def essence(self) -> Section:
+        ctx = self.ctx
+        blocks: list[Block] = []
+        reached = [(m.title, ctx.rights[i.right].title if i.right in ctx.rights else i.right)
+                   for mid in ctx.measure_ids for m in [ctx.measures[mid]] for i in m.interferences
+                   if i.reaches_essence]
+        if reached:
+            blocks.append(Para([Text(p.ESSENCE_REACHED, bold=True)]))
+            blocks.append(Bullets([[Text(f"{t}: {right}.")] for t, right in reached]))
+        else:
+            blocks.append(Para([Text(p.ESSENCE_NOT_REACHED)]))
+        argued: list[list[Run]] = []
+        for mid in ctx.measure_ids if self.argued else []:
+            m = ctx.measures[mid]
+            for step in m.steps:
+                if step.id != "essence":
+                    continue
+                for f in step.findings:
+                    if f.status.word in _AGAINST:
+                        argued.append([Text(f"{m.title}: ", bold=True), *self.reason(f)])
+        if argued:
+            blocks.append(Para([Text(p.ESSENCE_ARGUED)]))
+            blocks.append(Bullets(argued))
+        for ref in ctx.right_ids:
+            right = ctx.rights[ref]
+            if right.essence and right.cells:
+                blocks.append(Para([Text(f"{right.title}. ", bold=True), Text(_sentence(right.essence)),
+                                    *self.notes.runs(right.provisions, limit=1)]))
+        return Section("essence", p.ESSENCE, blocks)
+
+    def amendments(self) -> Section:
+        ctx = self.ctx
+        fixes: list[list[Run]] = []
+        structural: list[list[Run]] = []
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            if m.flip is None:
+                continue
+            if m.flip.fix:
+                runs: list[Run] = [Text(f"{m.title}: ", bold=True), Text(p.ADD)]
+                for i, item in enumerate(m.flip.fix):
+                    runs += [Text((" " if i == 0 else "; ") + item.title), *self.notes.runs([item.cite], limit=1)]
+                runs.append(Text("."))
+                fixes.append(runs)
+            elif not m.flip.fix_possible and m.verdict.word in _STRUCTURAL:
+                structural.append([Text(f"{m.title}: ", bold=True), Text(_sentence(m.flip.explanation))])
+        blocks: list[Block] = [Para([Text(p.AMENDMENTS_LEAD)])]
+        if fixes:
+            blocks.append(Bullets(fixes))
+        else:
+            blocks.append(Para([Text(p.NO_FIX_SETS)]))
+        if structural:
+            blocks.append(Para([Text(p.STRUCTURAL_AMENDMENT, bold=True)]))
+            blocks.append(Bullets(structural))
+        recommended = [[Text(f"{ctx.measures[mid].title}: ", bold=True), Text(_sentence(x))]
+                       for mid in ctx.measure_ids for x in ctx.measures[mid].recommendations]
+        if recommended:
+            blocks.append(Para([Text(p.GOOD_PRACTICE, bold=True)]))
+            blocks.append(Bullets(recommended))
+        return Section("amendments", p.AMENDMENTS, blocks)
+
+    def open_questions(self) -> Section:
+        ctx = self.ctx
+        items: list[list[Run]] = []
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            undetermined = [s.title for s in m.steps if s.status.word == "undetermined"]
+            if undetermined:
+                items.append([Text(f"{m.title}: ", bold=True),
+                              Text(p.UNDETERMINED.format(steps=", ".join(undetermined).lower()))])
+            if m.detection is not None and m.detection.unknown_inputs:
+                items.append([Text(f"{m.title}: ", bold=True),
+                              Text(p.UNKNOWN_INPUTS.format(inputs=", ".join(m.detection.unknown_inputs)))])
+            if m.effectiveness is None:
+                items.append([Text(f"{m.title}: ", bold=True), Text(p.NO_EVIDENCE)])
+        blocks: list[Block] = [Bullets(items)] if items else [Para([Text(p.NO_OPEN_QUESTIONS)])]
+        if ctx.unverified_count:
+            blocks.append(Para([Text(p.UNVERIFIED_SOURCES.format(n=ctx.unverified_count))]))
+        return Section("open-questions", p.OPEN_QUESTIONS, blocks)
+
+    # -- annexes -------------------------------------------------------------------------------
+
+    def trace(self) -> Section:
+        ctx = self.ctx
+        children = []
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            rows: list[list[list[Run]]] = []
+            for step in m.steps:
+                for f in step.findings:
+                    reasons = " ".join(_sentence(x) for x in f.reasons)
+                    cites = "; ".join(_cite_text(c) for c in self.finding_cites(f))
+                    cell: list[Run] = [Text(_sentence(f.message), bold=True)]
+                    if reasons:
+                        cell.append(Text(" " + reasons))
+                    if cites:
+                        cell.append(Text(f" {p.SOURCES}: {cites}.", italic=True))
+                    rows.append([[Text(step.title)], [Text(f.status.label)], cell, [Text(f.id)]])
+            children.append(Section("trace-" + m.anchor, m.title, [Table(
+                list(p.TRACE_HEADER), rows, [2, 1.5, 9, 3], p.TRACE_CAPTION.format(measure=m.title))]))
+        return Section("annex-trace", p.ANNEX_TRACE, [Para([Text(p.ANNEX_TRACE_LEAD)])], children)
+
+    def requirements(self) -> Section:
+        ctx = self.ctx
+        rows = []
+        for ref in ctx.required_type_ids:
+            rt = ctx.required_types[ref]
+            title = ctx.measures
+            rows.append([
+                [Text(rt.title, bold=True)],
+                [Text("; ".join(_cite_text(c) for c in rt.cites) or p.NONE)],
+                [Text(", ".join(title[x].title for x in rt.missing_in if x in title) or p.NONE)],
+                [Text(", ".join(title[x].title for x in rt.present_in if x in title) or p.NONE)],
+            ])
+        return Section("annex-requirements", p.ANNEX_REQUIREMENTS,
+                       [Table(list(p.REQUIREMENTS_HEADER), rows, [3, 6, 3, 3])] if rows
+                       else [Para([Text(p.NONE)])])
+
+    def detection(self) -> Section:
+        ctx = self.ctx
+        children = []
+        for mid in ctx.measure_ids:
+            m = ctx.measures[mid]
+            d = m.detection
+            if d is None:
+                continue
+            blocks: list[Block] = []
+            if d.headline:
+                blocks.append(Para([Text(d.headline)]))
+            if d.inputs:
+                blocks.append(Table(list(p.INPUTS_HEADER), [
+                    [[Text(x.label)], [Text(x.value)], [Text(x.range or "")],
+                     [Text("; ".join(_cite_text(c) for c in x.cites))]] for x in d.inputs], [4, 2, 3, 5]))
+            if d.outputs:
+                blocks.append(Table(list(p.OUTPUTS_HEADER), [
+                    [[Text(o.label)], [Text(o.low)], [Text(o.central)], [Text(o.high)]] for o in d.outputs],
+                    [6, 2, 2, 2]))
+            if d.unknown_inputs:
+                blocks.append(Para([Text(p.UNKNOWN_INPUTS.format(inputs=", ".join(d.unknown_inputs)))]))
+            children.append(Section("detection-" + m.anchor, m.title, blocks))
+        blocks = [] if children else [Para([Text(p.NO_DETECTION)])]
+        return Section("annex-detection", p.ANNEX_DETECTION, blocks, children)
+
+    def bibliography(self) -> Section:
+        ctx = self.ctx
+        items: list[list[Run]] = []
+        for group in ctx.bib_groups:
+            for ref in group.refs:
+                e = ctx.bibliography[ref]
+                text = f"[{e.number}] {e.title}"
+                if e.details:
+                    text += ". " + ". ".join(e.details)
+                if e.links:
+                    text += ". " + " ".join(link.url for link in e.links[:1])
+                runs: list[Run] = [Text(text + ".")]
+                if e.verified is False:
+                    runs.append(Text(f" {p.UNVERIFIED_NOTE}", bold=True))
+                items.append(runs)
+        return Section("annex-bibliography", p.ANNEX_BIBLIOGRAPHY, [Bullets(items)] if items
+                       else [Para([Text(p.NONE)])])
+
+    def about(self) -> Section:
+        ctx = self.ctx
+        rows = [[[Text(k)], [Text(v)]] for k, v in _meta(ctx)]
+        rows += [[[Text(f.title)], [Text(f"data {f.data_version}; {f.legal_status}"
+                                         + (f"; version {f.legal_version}" if f.legal_version else ""))]]
+                 for f in ctx.frameworks]
+        return Section("annex-about", p.ANNEX_ABOUT, [Table(list(p.ABOUT_HEADER), rows, [4, 8])])
+
+    def build(self) -> Document:
+        main = [self.summary(), self.context(), self.measures(), self.essence(), self.amendments(),
+                self.open_questions()]
+        annexes = [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
+        return Document(title=self.ctx.title, subtitle=p.SUBTITLE, meta=_meta(self.ctx), main=main,
+                        annexes=annexes, notes=self.notes.notes)
+
+
+def _standing(m: r.Measure) -> str:
+    """Whether a failure is structural (no safeguard cures it), curable by amendment, or a set of conditions."""
+    if m.verdict.word in _STRUCTURAL:
+        return "curable" if m.flip is not None and m.flip.fix_possible and m.flip.fix else "structural"
+    return "conditions" if m.verdict.word == "proportionate-with-conditions" else m.verdict.word
+
+
+def _meta(ctx: r.ReportContext) -> list[tuple[str, str]]:
+    meta = [(p.META_ASSESSMENT, ctx.assessment_id), (p.META_AS_OF, ctx.as_of), (p.META_MODE, ctx.mode)]
+    if ctx.authors:
+        meta.append((p.META_AUTHORS, ", ".join(ctx.authors)))
+    meta.append((p.META_VERSION, f"rightskit {ctx.rightskit_version}"))
+    meta.append((p.META_HASH, ctx.input_hash))
+    if ctx.rendered_on:
+        meta.append((p.META_RENDERED, ctx.rendered_on))
+    return meta
+
+
+def _cite_text(c: r.Cite) -> str:
+    flag = f" {p.UNVERIFIED_NOTE}" if c.verified is False else ""
+    return f"{c.label}{', ' + c.pinpoint if c.pinpoint else ''}{flag}"
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """The first sentence of ``text``, cut at ``limit`` characters on a word boundary."""
+    text = text.strip()
+    head = text.split(": ", 1)[0] if text.startswith(("Make ", "Lay down ")) and ": " in text else text
+    if len(head) <= limit:
+        return head
+    return head[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def build_opinion(ctx: r.ReportContext) -> Document:
+    """The opinion for ``ctx``: main text, annexes and notes."""
+    return _Opinion(ctx).build()
+
+
+__all__ = ["ARGUED_UP_TO", "build_opinion"]

@@ -1,0 +1,219 @@
+"""DOCX: the opinion as a Word document, with real styles, footnotes and a table-of-contents field.
+
+A thin writer over the typed document (document.py): headings use Word's Heading 1-3, tables
+Table Grid, captions Caption, lists List Bullet; each note is a real footnote. Word and LibreOffice
+fill the table of contents when the document is opened (Update field). Written with python-docx,
+plus the footnotes part it does not make itself. With SOURCE_DATE_EPOCH unset the file carries
+fixed dates, so two renders are byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from . import phrases as p
+from .document import Block, Bullets, Image, Note, Para, Run, Section, Table, Text, numbered
+from .pdf import source_date_epoch
+
+if TYPE_CHECKING:
+    from .records import ReportContext
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Usable width of an A4 page with 2.2 cm margins, in centimetres.
+_TEXT_WIDTH_CM = 16.6
+_FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+#: Word's table-of-contents field: headings 1-2, as hyperlinks, without page numbers in web view.
+_TOC_FIELD = ' TOC \\o "1-2" \\h \\z \\u '
+
+
+
+class _Footnotes:
+    """Collects footnotes and writes the part python-docx lacks."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, paragraph: Any, text: str) -> None:
+        from docx.oxml import parse_xml
+
+        self.items.append(text)
+        number = len(self.items)
+        paragraph._p.append(parse_xml(
+            f'<w:r xmlns:w="{_W}"><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>'))
+
+    def xml(self) -> bytes:
+        notes = "".join(
+            f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+            for i, text in enumerate(self.items, 1))
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{_W}">'
+                '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+                f'</w:r></w:p></w:footnote>{notes}</w:footnotes>').encode()
+
+    def attach(self, document: Any) -> None:
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self.xml(), document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _styles(document: Any) -> None:
+    """Body font, and the footnote styles the default template lacks."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.name = "Liberation Serif"
+    normal.font.size = Pt(11)
+    names = {s.name for s in document.styles}
+    if "Footnote Text" not in names:
+        st = document.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = normal
+        st.font.size = Pt(8.5)
+        st.paragraph_format.space_after = Pt(0)
+    if "Footnote Reference" not in names:
+        ref = document.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        ref.font.superscript = True
+
+
+class _Writer:
+    def __init__(self, ctx: ReportContext, overview_png: bytes | None) -> None:
+        import docx
+
+        self.ctx = ctx
+        self.png = overview_png
+        self.d = docx.Document()
+        self.notes = _Footnotes()
+        _styles(self.d)
+        from docx.shared import Cm
+
+        for section in self.d.sections:
+            section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+            section.left_margin = section.right_margin = Cm(2.2)
+
+    def runs(self, paragraph: Any, runs: Sequence[Run], small: bool = False) -> None:
+        from docx.shared import Pt
+
+        for run in runs:
+            if isinstance(run, Note):
+                self.notes.add(paragraph, run.text)
+            elif isinstance(run, Text):
+                out = paragraph.add_run(run.text)
+                out.bold = run.bold or None
+                out.italic = run.italic or None
+                if small:
+                    out.font.size = Pt(8.5)
+
+    def block(self, b: Block) -> None:
+        from docx.shared import Cm
+
+        if isinstance(b, Para):
+            self.runs(self.d.add_paragraph(), b.runs, small=b.style == "small")
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                self.runs(self.d.add_paragraph(style="List Bullet"), item)
+        elif isinstance(b, Table):
+            self.table(b)
+        elif isinstance(b, Image) and self.png is not None and b.view == self.ctx.overview:
+            self.d.add_picture(io.BytesIO(self.png), width=Cm(_TEXT_WIDTH_CM))
+            self.d.add_paragraph(b.caption, style="Caption")
+
+    def table(self, t: Table) -> None:
+        from docx.oxml import parse_xml
+        from docx.shared import Cm, Pt
+
+        table = self.d.add_table(rows=1, cols=len(t.header), style="Table Grid")
+        total = sum(t.widths) or 1.0
+        widths = [Cm(_TEXT_WIDTH_CM * w / total) for w in t.widths]
+        head = table.rows[0]
+        # A header row repeats on every page of a long table.
+        head._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+        for cell, text, width in zip(head.cells, t.header, widths, strict=True):
+            cell.width = width
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+            run.font.size = Pt(9)
+        for row in t.rows:
+            cells = table.add_row().cells
+            for cell, content, width in zip(cells, row, widths, strict=True):
+                cell.width = width
+                self.runs(cell.paragraphs[0], content)
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(9)
+        if t.caption:
+            self.d.add_paragraph(t.caption, style="Caption")
+
+    def toc(self) -> None:
+        from docx.oxml import parse_xml
+
+        paragraph = self.d.add_paragraph()
+        for xml in (f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',
+                    f'<w:r xmlns:w="{_W}"><w:instrText xml:space="preserve">{_TOC_FIELD}</w:instrText></w:r>',
+                    f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="separate"/></w:r>',
+                    f'<w:r xmlns:w="{_W}"><w:t>{escape(p.TOC_PLACEHOLDER)}</w:t></w:r>',
+                    f'<w:r xmlns:w="{_W}"><w:fldChar w:fldCharType="end"/></w:r>'):
+            paragraph._p.append(parse_xml(xml))
+
+    def sections(self, sections: list[Section], annex: bool) -> None:
+        for depth, number, s in numbered(sections, annex=annex):
+            title = f"{p.ANNEX} {number} — {s.title}" if annex and depth == 1 else f"{number} {s.title}"
+            if annex and depth == 1:
+                self.d.add_page_break()  # type: ignore[no-untyped-call]
+            self.d.add_heading(title, level=min(depth, 3))
+            for b in s.blocks:
+                self.block(b)
+
+    def write(self) -> bytes:
+        doc = self.ctx.opinion
+        assert doc is not None
+        self.d.add_heading(doc.title, level=0)
+        self.d.add_paragraph(doc.subtitle, style="Subtitle")
+        meta = Table([p.ABOUT_HEADER[0], p.ABOUT_HEADER[1]], [[[Text(k)], [Text(v)]] for k, v in doc.meta], [4, 8])
+        self.table(meta)
+        self.d.add_heading(p.CONTENTS, level=1)
+        self.toc()
+        self.d.add_page_break()  # type: ignore[no-untyped-call]
+        self.sections(doc.main, annex=False)
+        self.sections(doc.annexes, annex=True)
+        self.notes.attach(self.d)
+        cp = self.d.core_properties
+        cp.title, cp.author, cp.last_modified_by = doc.title[:250], "rightskit", "rightskit"
+        epoch = source_date_epoch()
+        if epoch is not None:
+            cp.created = cp.modified = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
+        buf = io.BytesIO()
+        self.d.save(buf)
+        return _fixed_dates(buf.getvalue(), epoch)
+
+
+def _fixed_dates(data: bytes, epoch: int | None) -> bytes:
+    """The same archive with every member dated alike, so the output is reproducible."""
+    stamp = (dt.datetime.fromtimestamp(epoch, tz=dt.UTC).timetuple()[:6] if epoch is not None
+             and epoch >= 315532800 else _FIXED_DATE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(ctx: ReportContext, overview_png: bytes | None = None) -> bytes:
+    """The opinion of ``ctx`` as DOCX bytes; ``overview_png`` is the overview diagram, if drawn."""
+    return _Writer(ctx, overview_png).write()
+
+
+__all__ = ["render_docx"]
