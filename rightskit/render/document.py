@@ -1,7 +1,7 @@
 """The report as a typed document: sections of paragraphs, lists and tables, with numbered notes.
 
-The opinion builder (opinion.py) writes every word of the main text and the annexes into this model
-once; the DOCX, Typst, HTML and Markdown writers only lay it out. Each block and run carries a
+The opinion builder (opinion.py) writes every word of the main text (and, for DOCX, the annexes) into
+this model once; the DOCX, Typst, HTML and Markdown writers only lay it out. Each block and run carries a
 ``kind`` so the JSON form (read by the Typst template) can tell them apart.
 """
 
@@ -87,13 +87,12 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """The opinion: a title block, the main text, the annexes and the notes of the main text."""
+    """The opinion: a title block, the main text and its notes (the annexes: opinion.build_annexes)."""
 
     title: str
     subtitle: str
     meta: list[tuple[str, str]]
     main: list[Section]
-    annexes: list[Section]
     notes: list[Note]
 
 

@@ -79,18 +79,15 @@ class _Opinion:
         self.ctx = ctx
         self.notes = _Notes()
         self.argued = len(ctx.measure_ids) <= ARGUED_UP_TO
+        # A required-type finding lists its sources once, in the type's entry (see.anchor points at it).
+        self.type_cites = {rt.anchor: rt.cites for rt in ctx.required_types.values()}
 
     # -- citations of a finding -----------------------------------------------------------------
 
     def finding_cites(self, f: r.Finding) -> list[r.Cite]:
-        if f.cites:
+        if f.cites or f.see is None:
             return f.cites
-        if f.see is not None:
-            # A required-type finding lists its sources once, in the type's entry.
-            for rt in self.ctx.required_types.values():
-                if rt.anchor == f.see.anchor:
-                    return rt.cites
-        return []
+        return self.type_cites.get(f.see.anchor, [])
 
     def reason(self, f: r.Finding) -> list[Run]:
         return [Text(_sentence(f.message)), *self.notes.runs(self.finding_cites(f))]
@@ -166,7 +163,7 @@ class _Opinion:
         if m.convention is not None:
             blocks.append(Para([Text(p.CONVENTION_LEAD.format(verdict=m.convention.verdict.label), bold=True),
                                 Text(" " + _sentence(m.convention.reason))]))
-        blocks.append(Para([Text(p.TRACE.format(anchor=m.anchor))], style="small"))
+        blocks.append(Para([Text(p.TRACE)], style="small"))
         return Section(m.anchor, m.title, blocks)
 
     def step(self, step: r.Step) -> Para:
@@ -310,16 +307,18 @@ class _Opinion:
         rows = []
         for ref in ctx.required_type_ids:
             rt = ctx.required_types[ref]
-            title = ctx.measures
             rows.append([
                 [Text(rt.title, bold=True)],
                 [Text("; ".join(_cite_text(c) for c in rt.cites) or p.NONE)],
-                [Text(", ".join(title[x].title for x in rt.missing_in if x in title) or p.NONE)],
-                [Text(", ".join(title[x].title for x in rt.present_in if x in title) or p.NONE)],
+                [Text(self.titles(rt.missing_in))],
+                [Text(self.titles(rt.present_in))],
             ])
         return Section("annex-requirements", p.ANNEX_REQUIREMENTS,
                        [Table(list(p.REQUIREMENTS_HEADER), rows, [3, 6, 3, 3])] if rows
                        else [Para([Text(p.NONE)])])
+
+    def titles(self, mids: list[str]) -> str:
+        return ", ".join(self.ctx.measures[x].title for x in mids if x in self.ctx.measures) or p.NONE
 
     def detection(self) -> Section:
         ctx = self.ctx
@@ -375,9 +374,11 @@ class _Opinion:
     def build(self) -> Document:
         main = [self.summary(), self.context(), self.measures(), self.essence(), self.amendments(),
                 self.open_questions()]
-        annexes = [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
         return Document(title=self.ctx.title, subtitle=p.SUBTITLE, meta=_meta(self.ctx), main=main,
-                        annexes=annexes, notes=self.notes.notes)
+                        notes=self.notes.notes)
+
+    def annexes(self) -> list[Section]:
+        return [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
 
 
 def _standing(m: r.Measure) -> str:
@@ -404,17 +405,27 @@ def _cite_text(c: r.Cite) -> str:
 
 
 def _short(text: str, limit: int = 160) -> str:
-    """The first sentence of ``text``, cut at ``limit`` characters on a word boundary."""
+    """What a condition asks (before its ': ' explanation), cut at ``limit`` characters on a word boundary."""
     text = text.strip()
-    head = text.split(": ", 1)[0] if text.startswith(("Make ", "Lay down ")) and ": " in text else text
+    # A condition reads "what to do: why"; the summary table gives what to do.
+    head = text.split(": ", 1)[0] if ": " in text else text
     if len(head) <= limit:
         return head
     return head[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def build_opinion(ctx: r.ReportContext) -> Document:
-    """The opinion for ``ctx``: main text, annexes and notes."""
+    """The opinion for ``ctx``: its main text and notes (every format shows them)."""
     return _Opinion(ctx).build()
 
 
-__all__ = ["ARGUED_UP_TO", "build_opinion"]
+def build_annexes(ctx: r.ReportContext) -> list[Section]:
+    """The annexes as document sections: the complete trace, requirements, detection, bibliography, about.
+
+    Built only for a writer that lays them out from the document (DOCX): the HTML, PDF and Markdown
+    templates set out the same records themselves, and a large report's trace is not built for nothing.
+    """
+    return _Opinion(ctx).annexes()
+
+
+__all__ = ["ARGUED_UP_TO", "build_annexes", "build_opinion"]

@@ -44,8 +44,6 @@ def typst_data(ctx: ReportContext) -> dict[str, Any]:
         data = {f.name: _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
         data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
         data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
-    if data.get("opinion") is not None:
-        data["opinion"] = {**data["opinion"], "annexes": []}  # the template sets out its own annexes
     data["detail"] = detail
     data["detail_limit"] = PDF_DETAIL_LIMIT
     for d in data["diagrams"].values():

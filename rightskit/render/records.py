@@ -439,4 +439,4 @@ class ReportContext:
     legend: dict[str, list[Badge]]  # 'status', 'verdict', 'severity' -> badges, in scale order
     required_type_ids: list[str]
     required_types: dict[str, RequiredType]
-    opinion: Document | None = None  # the main text and annexes (opinion.py), built from the rest
+    opinion: Document | None = None  # the main text and its notes (opinion.py), built from the rest

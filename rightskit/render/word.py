@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from . import phrases as p
 from .document import Block, Bullets, Image, Note, Para, Run, Section, Table, Text, numbered
+from .opinion import build_annexes
 from .pdf import source_date_epoch
 
 if TYPE_CHECKING:
@@ -185,7 +186,7 @@ class _Writer:
         self.toc()
         self.d.add_page_break()  # type: ignore[no-untyped-call]
         self.sections(doc.main, annex=False)
-        self.sections(doc.annexes, annex=True)
+        self.sections(build_annexes(self.ctx), annex=True)
         self.notes.attach(self.d)
         cp = self.d.core_properties
         cp.title, cp.author, cp.last_modified_by = doc.title[:250], "rightskit", "rightskit"
