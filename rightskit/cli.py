@@ -152,7 +152,7 @@ def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Pa
     _write_or_print(data, output, bundle.input_files)
 
 
-@main.command(short_help="Render the report into a folder (HTML, PDF, MD, JSON, SVG).")
+@main.command(short_help="Render the report into a folder (HTML, PDF, DOCX, MD, JSON, SVG).")
 @click.argument("path", type=PATH_ARG)
 @click.option("-o", "--output", "out_dir", type=PATH_ARG, required=True, help="Output folder.")
 @click.option("--format", "formats", default="html,svg", show_default=True,
