@@ -112,16 +112,16 @@ def main(debug: bool) -> None:
 @common
 @handle_errors
 def check(paths: tuple[Path, ...], frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> None:
-    """Validate assessments and resolve every reference; print a summary or every problem."""
+    """Validate assessments (and their review files) and resolve every reference; print a summary or every problem."""
     from .errors import InputError
-    from .pipeline import load
+    from .pipeline import check as run
     from .summary import summary_lines
 
     problems = []
     total = 0
     for path in paths:
         try:
-            resolved = load(path, _options(frameworks_dir, as_of))
+            resolved = run(path, _options(frameworks_dir, as_of))
         except InputError as exc:
             problems.extend(exc.problems)
             total += exc.error_count
@@ -150,6 +150,23 @@ def evaluate(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Pa
 
         data = text_table(bundle.results)
     _write_or_print(data, output, bundle.input_files)
+
+
+@main.command(short_help="List the open, disputed and stale findings of the review.")
+@click.argument("path", type=PATH_ARG)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=PATH_ARG, default=None, help="Write to this file instead of stdout.")
+@common
+@handle_errors
+def review(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Path, ...],
+           as_of: dt.date | None) -> None:
+    """List what the review file beside PATH leaves to do: open, disputed, needs-evidence and stale records."""
+    from .pipeline import review as run
+    from .review.worklist import worklist_json, worklist_text
+
+    bundle = run(path, _options(frameworks_dir, as_of))
+    show = worklist_json if fmt == "json" else worklist_text
+    _write_or_print(show(bundle.results, bundle.reviewed), output, bundle.input_files)
 
 
 @main.command(short_help="Render the report into a folder (HTML, PDF, DOCX, MD, JSON, SVG).")

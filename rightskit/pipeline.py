@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .collector import paused
+from .errors import Problem
 
 if TYPE_CHECKING:
     from .evaluate.results import EvaluationResult
     from .graph import RightsGraph
     from .load import Resolved
+    from .load.review import LoadedReview
+    from .review import ReviewOutcome
 
 
 @dataclass
@@ -40,6 +43,17 @@ class Bundle:
     graph: RightsGraph
     results: EvaluationResult
     input_files: list[Path] = field(default_factory=list)
+    review: LoadedReview | None = None
+
+    @cached_property
+    def reviewed(self) -> ReviewOutcome:
+        """The review read against the results (empty when there is no review file)."""
+        from .review import assess
+
+        if self.review is None:
+            return assess(self.results, None, self.input_hash)
+        return assess(self.results, self.review.model, self.input_hash, file=self.review.shown,
+                      locate=self.review.locator)
 
     @cached_property
     def input_hash(self) -> str:
@@ -86,15 +100,59 @@ def graph(resolved: Resolved) -> RightsGraph:
         return build_graph(resolved)
 
 
-def evaluate(path: Path, options: Options | None = None) -> Bundle:
-    """Stages 1–4: load, build the graph, run the Art. 52(1) test."""
+def evaluate(path: Path, options: Options | None = None, *, review: bool = False) -> Bundle:
+    """Stages 1–4: load, build the graph, run the Art. 52(1) test; with ``review``, read the review file too."""
+    from .load.review import load_review
+
+    loaded = load_review(path) if review else None
+    return _evaluated(load(path, options), loaded)
+
+
+def _evaluated(resolved: Resolved, loaded: LoadedReview | None) -> Bundle:
     from .evaluate import evaluate as run_engine
 
-    resolved = load(path, options)
     rights_graph = graph(resolved)
     with paused():
         results = run_engine(rights_graph)
-    return Bundle(resolved, rights_graph, results, input_files(resolved))
+    return Bundle(resolved, rights_graph, results, input_files(resolved), loaded)
+
+
+def check(path: Path, options: Options | None = None) -> Resolved:
+    """Stages 1–2 and, when the assessment has a review file, stages 3–4 and the review: every problem at once.
+
+    The review refers to findings by id, so checking it needs the results; without a review file,
+    ``check`` stays as cheap as loading.
+    """
+    from .errors import InputError
+    from .load.review import load_review
+
+    problems: list[Problem] = []
+    total = 0
+    resolved: Resolved | None = None
+    loaded: LoadedReview | None = None
+    try:
+        resolved = load(path, options)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        total += exc.error_count
+    try:  # the review file's own errors are reported with the assessment's
+        loaded = load_review(path)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        total += exc.error_count
+    if resolved is not None and loaded is not None:
+        found = _evaluated(resolved, loaded).reviewed.problems_all()
+        problems.extend(found)
+        total += len(found)
+    if problems:
+        raise InputError(f"{total} problem(s)", problems, total=total)
+    assert resolved is not None
+    return resolved
+
+
+def review(path: Path, options: Options | None = None) -> Bundle:
+    """Stages 1–4 and the review: the bundle whose ``reviewed`` lists what the reviewers still have to do."""
+    return evaluate(path, options, review=True)
 
 
 def render(
@@ -108,7 +166,14 @@ def render(
     """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
     from .render import render_formats
 
-    bundle = evaluate(path, options)
+    bundle = evaluate(path, options, review=True)
+    refused = bundle.reviewed.problems_all()
+    if refused:
+        from .errors import InputError
+
+        # A report must not show a review that names findings it does not have, or an override the
+        # calculus refuses: the same problems 'check' reports.
+        raise InputError(f"invalid review: {len(refused)} problem(s)", refused)
     with paused():
         return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 

@@ -36,7 +36,8 @@ def ctx(bundle):
 def test_main_text_runs_in_the_order_of_an_opinion(ctx) -> None:
     titles = [s.title for s in ctx.opinion.main]
     assert titles == ["Summary of conclusions", "Context and what was assessed", "Assessment of each measure",
-                      "The essence of the rights", "Recommended amendments", "Open questions and missing evidence"]
+                      "The essence of the rights", "Recommended amendments", "Action plan",
+                      "Open questions and missing evidence", "Review and sign-off"]
     argued = ctx.opinion.main[2].children
     assert [s.title for s in argued] == [ctx.measures[m].title for m in ctx.measure_ids]
     for section, mid in zip(argued, ctx.measure_ids, strict=True):

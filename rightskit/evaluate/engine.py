@@ -160,7 +160,9 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law
         findings.append(Finding.model_construct(
             id=fid, rule=rule_id, status=n.status, message=kept(n.message), reasons=reasons,
             nodes=kept_all(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement,
-            requirement_type=n.requirement.type if n.requirement else None, ground=n.ground))
+            requirement_type=n.requirement.type if n.requirement else None, ground=n.ground,
+            condition=kept(n.condition) if n.condition else None,
+            recommendation=kept(n.recommendation) if n.recommendation else None))
     same = [f for f in findings if f.status == o.status]
     summary = same[0].message if same else o.step.title
     if len(same) > 1:

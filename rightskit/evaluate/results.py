@@ -14,7 +14,7 @@ from ..model.base import StrictModel
 from ..model.citation import Citation
 from ..model.scales import Severity
 
-RESULTS_SCHEMA_VERSION = "3.0"
+RESULTS_SCHEMA_VERSION = "3.1"
 
 StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
 #: The step ids in the method's order: spelled once, in StepId (each step module's StepSpec must match;
@@ -48,6 +48,11 @@ class Finding(StrictModel):
     ground: str | None = Field(
         default=None, description="For a not-satisfied finding: the structural ground it establishes, e.g. "
         "'essential-safeguard-missing' (docs/engine.md, 'Grounds').")
+    condition: str | None = Field(
+        default=None, description="For a concern: the amendment that meets it, as the measure's conditions list "
+        "it (a review's action plan keys it by this finding's id).")
+    recommendation: str | None = Field(
+        default=None, description="For a satisfied finding about missing good practice: the recommendation.")
 
 
 class SafeguardRequirement(StrictModel):

@@ -23,6 +23,7 @@ from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
 from .figures import span
 from .opinion import build_opinion
+from .review_records import action_items, review_state, reviewed_verdict, sign_off
 
 if TYPE_CHECKING:
     from ..evaluate.results import Finding, MeasureResult
@@ -59,6 +60,7 @@ class _Builder:
         self.index = bundle.resolved.index
         self.bib = Bibliography(self.index)
         self.diagrams = diagrams
+        self.reviewed = bundle.reviewed
         self.measure_ids = [m.id for m in self.a.measures if m.id in self.results.measures]
         # Measures the results know but the model does not (should not happen) still get a section.
         known = set(self.measure_ids)
@@ -219,7 +221,7 @@ class _Builder:
             effectiveness=self.evidence(m.effectiveness) if m else None,
             feeds=sorted(set(m.feeds)) if m else [],
             fed_by=sorted(self.fed_by.get(mid, ())),
-            steps=self.steps(res),
+            steps=self.steps(res), reviewed=reviewed_verdict(self.reviewed.verdicts.get(mid)),
             interferences=self.interferences(res, m),
             detection=detection_record(m.detection if m else None, res.detection, self.bib),
             flip=self.flip(res),
@@ -269,7 +271,7 @@ class _Builder:
                 findings.append(r.Finding(
                     id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
                     message=f.message, reasons=reasons, nodes=[self.node(n) for n in f.nodes],
-                    cites=cites, see=see))
+                    cites=cites, see=see, review=review_state(self.reviewed.findings.get(f.id), f.status)))
             out.append(r.Step(
                 id=sid, title=self.step_title(sid),
                 status=badges.status(step.status), summary=step.summary, skipped=step.skipped,
@@ -525,6 +527,8 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
         unverified_count=sum(1 for e in bibliography.values() if e.verified is False),
         diagrams=diagrams, overview=overview, chain=chain, toc=toc, method=method, legend=badges.legend(),
         required_type_ids=sorted(required), required_types=required,
+        review_file=b.reviewed.file, sign_off=sign_off(b.reviewed),
+        actions=action_items(b.reviewed, lambda ref: b.title_of("safeguard-type", ref)),
     )
     doc = build_opinion(ctx)
     main = [r.TocEntry("op-" + sec.id, f"{n} {sec.title}", [r.TocEntry("op-" + c.id, f"{n}.{j} {c.title}", [])

@@ -96,6 +96,12 @@ class Document:
     notes: list[Note]
 
 
+def sentence(text: str) -> str:
+    """``text`` stripped, with a full stop unless it already ends a sentence."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
 def plain(runs: Sequence[Run]) -> str:
     """The runs as plain text, notes as bracketed numbers."""
     return "".join(r.text if isinstance(r, Text) else f"[{r.number}]" for r in runs)

@@ -164,7 +164,11 @@ class _Doc:
             elif x.italic and x.text.strip():
                 out.append(f"*{esc(x.text.strip())}*")
             else:
-                out.append(esc(x.text))
+                # esc() folds whitespace, ends included: keep the space that joins this run to its neighbours.
+                text = esc(x.text)
+                if x.text[:1].isspace() and not (out and out[-1].endswith(" ")):
+                    text = " " + text
+                out.append(text + (" " if text.strip() and x.text[-1:].isspace() else ""))
         return "".join(out)
 
     def opinion(self) -> None:
@@ -249,6 +253,8 @@ class _Doc:
                     text += " — required by: the sources under " + link(f.see.label, f.see.anchor)
                 elif f.cites:
                     text += " — " + cites(f.cites)
+                if f.review:
+                    text += f" — **{esc(f.review.label)}:** {esc(f.review.summary)}"
                 parts.append(text)
             rows.append([link(s.title, "step-" + s.id), badge(s.status),
                          "<br>".join(parts)])

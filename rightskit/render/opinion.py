@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from . import phrases as p
 from . import records as r
-from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text
+from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
+from .signoff import action_plan, review_runs, sign_off
 
 #: Above this many measures the main text summarises and the annexes carry the argument: a report on
 #: hundreds of measures is a register, not an opinion (the PDF keeps its full detail to the same size).
@@ -67,9 +68,7 @@ class _Notes:
         return [note]
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if not text or text[-1] in ".!?…" else text + "."
+_sentence = sentence
 
 
 class _Opinion:
@@ -145,6 +144,9 @@ class _Opinion:
     def measure(self, m: r.Measure) -> Section:
         blocks: list[Block] = [Para([Text(p.CONCLUSION.format(verdict=m.verdict.label), bold=True),
                                      Text(" " + _sentence(m.verdict_reason))], style="lead")]
+        if m.reviewed is not None:
+            blocks.append(Para([Text(p.REVIEWER_VIEW.format(verdict=m.reviewed.verdict.label), bold=True),
+                                Text(" " + _sentence(m.reviewed.reason))], style="lead"))
         facts = {f.label: f.value for f in m.facts}
         what = [_sentence(m.description)] if m.description else []
         what.append(p.WHAT.format(kind=facts.get("Kind", m.kind), actor=facts.get("Carried out by", p.NOT_STATED),
@@ -297,6 +299,7 @@ class _Opinion:
                         cell.append(Text(" " + reasons))
                     if cites:
                         cell.append(Text(f" {p.SOURCES}: {cites}.", italic=True))
+                    cell += review_runs(f.review)
                     rows.append([[Text(step.title)], [Text(f.status.label)], cell, [Text(f.id)]])
             children.append(Section("trace-" + m.anchor, m.title, [Table(
                 list(p.TRACE_HEADER), rows, [2, 1.5, 9, 3], p.TRACE_CAPTION.format(measure=m.title))]))
@@ -373,7 +376,7 @@ class _Opinion:
 
     def build(self) -> Document:
         main = [self.summary(), self.context(), self.measures(), self.essence(), self.amendments(),
-                self.open_questions()]
+                action_plan(self.ctx), self.open_questions(), sign_off(self.ctx)]
         return Document(title=self.ctx.title, subtitle=p.SUBTITLE, meta=_meta(self.ctx), main=main,
                         notes=self.notes.notes)
 

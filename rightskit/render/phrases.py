@@ -103,3 +103,36 @@ ABOUT_HEADER = ("Item", "Value")
 ANNEX = "Annex"
 CONTENTS = "Contents"
 TOC_PLACEHOLDER = "Update this field (F9 in Word) to show the table of contents."
+
+# Review (review.yaml beside the assessment): the state of each finding, the sign-off, the action plan
+REVIEW_STATUS = {"open": ("Open", "○"), "accepted": ("Accepted", "✓"), "disputed": ("Disputed", "✗"),
+                 "needs-evidence": ("Needs evidence", "?")}
+ACCEPTED_RISK = ("Accepted risk", "!")
+REVIEW = "Review"
+REVIEWED = "{status} ({reviewer}, {date})"
+REVIEWER_STATUS = "Reviewer's status: {status} (the engine's: {engine})."
+REVIEWER_REASONS = "Reasons:"
+NOT_REVIEWED = "Not reviewed"
+SIGN_OFF = "Review and sign-off"
+SIGNED_OFF = "Signed off by {by} ({role}) on {date}."
+SIGNED_INPUTS = "The sign-off is for the inputs with SHA-256 {hash}, the inputs of this report."
+SIGNED_OTHER_INPUTS = ("The sign-off is for the inputs with SHA-256 {signed}; this report was made from other "
+                       "inputs ({hash}): the sign-off does not cover it.")
+NOT_SIGNED_OFF = "Not signed off."
+NOT_SIGNED_LEAD = "No review file records a sign-off for the inputs of this report ({hash})."
+REVIEW_COUNTS = "{reviewed} of {total} findings have a review record: {counts}."
+NO_REVIEW = "No finding has a review record yet."
+REVIEWED_VERDICTS = "Where a reviewer overrides a finding, the verdict is recomputed by the same calculus:"
+REVIEWED_HEADER = ("Measure", "Engine's verdict", "Reviewer's verdict", "Findings overridden")
+REVIEWED_CAPTION = "The engine's and the reviewer's verdicts, side by side."
+REVIEWER_VIEW = "Reviewer's view: {verdict}."
+ACTION_PLAN = "Action plan"
+ACTION_PLAN_LEAD = ("Every condition and recommended amendment, with its owner and due date from the review file; "
+                    "the id is the one a review file refers to.")
+ACTION_HEADER = ("Measure", "Action", "Owner", "Due", "Id")
+ACTION_CAPTION = "The action plan."
+ACTION_KIND = {"condition": "Condition", "add-safeguard": "Add a safeguard", "change-measure": "Change the measure",
+               "good-practice": "Good practice"}
+ADD_SAFEGUARD = "{title}."
+NO_OWNER = "not assigned"
+NO_ACTIONS = "No condition or amendment to carry out."

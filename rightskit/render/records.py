@@ -12,7 +12,7 @@ reads it as data), except ``DiagramRec.svg``, which is sanitised SVG markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -85,6 +85,20 @@ class SeeAlso:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewState:
+    """A reviewer's record of a finding, shown where the finding is listed."""
+
+    status: Badge  # open, accepted, disputed or needs-evidence
+    reviewer: str
+    date: str
+    comment: str
+    override: Badge | None  # the reviewer's status for the finding, beside the engine's
+    reasons: list[str]  # why the reviewer departs from the engine
+    summary: str  # all of it in one sentence or a few, in the report's words (shown after ``label``)
+    label: str  # the word that introduces it ("Review"), from phrases.py
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     anchor: str
@@ -95,6 +109,42 @@ class Finding:
     nodes: list[NodeRef]
     cites: list[Cite]  # empty when ``see`` points at the entry that lists the sources once
     see: SeeAlso | None = None
+    review: ReviewState | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedVerdict:
+    """The reviewer's view of a measure: the verdict the engine's calculus gives with the overrides."""
+
+    verdict: Badge
+    reason: str
+    overrides: list[str]  # finding ids overridden
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """Who signed the assessment off, when, and for which inputs (by provenance hash)."""
+
+    by: str
+    role: str
+    date: str
+    inputs: str  # the SHA-256 the sign-off names
+    current: bool  # True when it is the hash of the inputs this report was made from
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """One condition or recommended amendment of the action plan, with its owner and due date."""
+
+    id: str  # the action id a review file refers to
+    measure: str  # measure id
+    kind: str  # words for the reader: 'Condition', 'Add a safeguard', …
+    text: str
+    owner: str | None
+    due: str | None
+    comment: str
+    review: ReviewState | None  # the review of the finding it comes from, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +322,7 @@ class Measure:
     cites: list[Cite]
     diagram: str | None  # view key into ReportContext.diagrams
     defined_at: str | None  # 'file:line' of the measure in the input
+    reviewed: ReviewedVerdict | None = None  # the reviewer's verdict, when an override applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,3 +491,6 @@ class ReportContext:
     required_type_ids: list[str]
     required_types: dict[str, RequiredType]
     opinion: Document | None = None  # the main text and its notes (opinion.py), built from the rest
+    review_file: str | None = None  # the review file read, if any
+    sign_off: SignOff | None = None  # None: not signed off
+    actions: list[ActionItem] = field(default_factory=list)  # the action plan, by measure
