@@ -300,12 +300,13 @@ def export(path: Path, fmt: str, output: Path | None) -> None:
 
 @main.command(short_help="Print the JSON Schema, or a Markdown field reference.")
 @click.option("--results", is_flag=True, help="The schema of 'evaluate --format json' instead of the input.")
+@click.option("--review", "review_file", is_flag=True, help="The schema of a review file (review.yaml) instead.")
 @click.option("--markdown", type=click.Choice(["fields", "python-api"]), is_flag=False, flag_value="fields",
               default=None, help="A Markdown reference instead: every field (docs/fields.md, the default), or "
               "the Python builder API (docs/python-api.md).")
 @click.option("-o", "--output", type=PATH_ARG, default=None)
 @handle_errors
-def schema(results: bool, markdown: str | None, output: Path | None) -> None:
+def schema(results: bool, review_file: bool, markdown: str | None, output: Path | None) -> None:
     """Write the JSON Schema of the YAML assessment format (or of the results), or a Markdown reference."""
     if markdown == "fields":
         from .field_reference import field_reference
@@ -318,7 +319,7 @@ def schema(results: bool, markdown: str | None, output: Path | None) -> None:
     else:
         from .export import schema_json
 
-        _write_or_print(schema_json(results=results), output)
+        _write_or_print(schema_json(results=results, review=review_file), output)
 
 
 @main.command(short_help="Write a commented assessment.yaml from a few answers.")

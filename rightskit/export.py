@@ -8,6 +8,7 @@ from typing import Any
 from .model import Assessment
 
 SCHEMA_ID = "https://rightskit.invalid/schema/assessment-1.json"
+REVIEW_SCHEMA_ID = "https://rightskit.invalid/schema/review-1.json"
 
 
 def assessment_data(model: Assessment) -> dict[str, Any]:
@@ -38,9 +39,14 @@ def export_assessment(model: Assessment, fmt: str) -> str:
     return out
 
 
-def schema_json(results: bool = False) -> str:
-    """The JSON Schema of the YAML assessment format, or of ``evaluate --format json``."""
-    if results:
+def schema_json(results: bool = False, review: bool = False) -> str:
+    """The JSON Schema of the YAML assessment format, of ``evaluate --format json``, or of a review file."""
+    if review:
+        from .model.review import Review
+
+        schema = Review.model_json_schema(by_alias=True)
+        schema["$id"] = REVIEW_SCHEMA_ID
+    elif results:
         from .evaluate.results import RESULTS_SCHEMA_VERSION, EvaluationResult
 
         schema = EvaluationResult.model_json_schema(by_alias=True)

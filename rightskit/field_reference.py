@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 
 from .model import Assessment
 from .model.base import LOCAL_ID_PATTERN, REF_PATTERN
+from .model.review import Review
 
 HEADER = """\
 # Field reference
@@ -29,10 +30,30 @@ scales (severity, strength, importance, effectiveness) in [scales.md](scales.md)
 """
 
 
+REVIEW_HEADER = """\
+# Review file
+
+The fields of a review file (`review.yaml` beside a folder's assessment, `x.review.yaml` beside a
+single-file `x.yaml` or `x.py`): each finding's review record, the sign-off and the action plan, keyed
+by the ids the report lists. How overrides are weighed: [review.md](review.md).
+"""
+
+
 def field_reference(root: type[BaseModel] = Assessment) -> str:
-    """Markdown: one section per record type reachable from ``root``, in the order they first appear."""
+    """Markdown: one section per record type reachable from ``root``, in the order they first appear.
+
+    The assessment's reference is followed by that of the review file, which refers to its results.
+    """
+    out = [HEADER, *_sections(root)]
+    if root is Assessment:
+        out += [REVIEW_HEADER, *_sections(Review)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _sections(root: type[BaseModel]) -> list[str]:
+    """One table per record type reachable from ``root``."""
     order = _records(root)
-    out = [HEADER]
+    out: list[str] = []
     for model in order:
         out.append(f"## {model.__name__}\n")
         out.append(_first_line(model.__doc__) + "\n")
@@ -43,7 +64,7 @@ def field_reference(root: type[BaseModel] = Assessment) -> str:
             out.append(f"| `{key}` | {_type(info.annotation, info.metadata)} | {_default(info)} | "
                        f"{_cell(info.description or '')} |")
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 def _records(root: type[BaseModel], seen: list[type[BaseModel]] | None = None) -> list[type[BaseModel]]:
@@ -102,6 +123,8 @@ def _default(info: FieldInfo) -> str:
         return "empty" if value in ([], {}) else "see its section"
     if info.default is None:
         return "—"
+    if info.default == "":
+        return "empty"
     return f"`{str(info.default).lower() if isinstance(info.default, bool) else info.default}`"
 
 

@@ -102,10 +102,10 @@ def graph(resolved: Resolved) -> RightsGraph:
 
 def evaluate(path: Path, options: Options | None = None, *, review: bool = False) -> Bundle:
     """Stages 1–4: load, build the graph, run the Art. 52(1) test; with ``review``, read the review file too."""
-    from .load.review import load_review
-
-    loaded = load_review(path) if review else None
-    return _evaluated(load(path, options), loaded)
+    if not review:
+        return _evaluated(load(path, options), None)
+    resolved, loaded = _load_with_review(path, options)
+    return _evaluated(resolved, loaded)
 
 
 def _evaluated(resolved: Resolved, loaded: LoadedReview | None) -> Bundle:
@@ -117,12 +117,8 @@ def _evaluated(resolved: Resolved, loaded: LoadedReview | None) -> Bundle:
     return Bundle(resolved, rights_graph, results, input_files(resolved), loaded)
 
 
-def check(path: Path, options: Options | None = None) -> Resolved:
-    """Stages 1–2 and, when the assessment has a review file, stages 3–4 and the review: every problem at once.
-
-    The review refers to findings by id, so checking it needs the results; without a review file,
-    ``check`` stays as cheap as loading.
-    """
+def _load_with_review(path: Path, options: Options | None) -> tuple[Resolved, LoadedReview | None]:
+    """Stages 1–2 and the review file: the problems of both, at once."""
     from .errors import InputError
     from .load.review import load_review
 
@@ -140,14 +136,31 @@ def check(path: Path, options: Options | None = None) -> Resolved:
     except InputError as exc:
         problems.extend(exc.problems)
         total += exc.error_count
-    if resolved is not None and loaded is not None:
-        found = _evaluated(resolved, loaded).reviewed.problems_all()
-        problems.extend(found)
-        total += len(found)
     if problems:
         raise InputError(f"{total} problem(s)", problems, total=total)
     assert resolved is not None
+    return resolved, loaded
+
+
+def check(path: Path, options: Options | None = None) -> Resolved:
+    """Stages 1–2 and, when the assessment has a review file, stages 3–4 and the review: every problem at once.
+
+    The review refers to findings by id, so checking it needs the results; without a review file,
+    ``check`` stays as cheap as loading.
+    """
+    resolved, loaded = _load_with_review(path, options)
+    if loaded is not None:
+        _raise_review_problems(_evaluated(resolved, loaded))
     return resolved
+
+
+def _raise_review_problems(bundle: Bundle) -> None:
+    """Stale ids and refused overrides as one located InputError (the results are fine, the review is not)."""
+    found = bundle.reviewed.problems_all()
+    if found:
+        from .errors import InputError
+
+        raise InputError(f"invalid review: {len(found)} problem(s)", found, total=len(found))
 
 
 def review(path: Path, options: Options | None = None) -> Bundle:
@@ -167,13 +180,9 @@ def render(
     from .render import render_formats
 
     bundle = evaluate(path, options, review=True)
-    refused = bundle.reviewed.problems_all()
-    if refused:
-        from .errors import InputError
-
-        # A report must not show a review that names findings it does not have, or an override the
-        # calculus refuses: the same problems 'check' reports.
-        raise InputError(f"invalid review: {len(refused)} problem(s)", refused)
+    # A report must not show a review that names findings it does not have, or an override the calculus
+    # refuses: the same problems 'check' reports.
+    _raise_review_problems(bundle)
     with paused():
         return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 

@@ -82,6 +82,7 @@ _PATTERN_HINTS = {
     "ecli": "an ECLI looks like 'ECLI:EU:C:2014:238'",
     "celex": "a CELEX number looks like '32021R1232'",
     "application_numbers": "an ECtHR application number looks like '58170/13'",
+    "inputs": "copy the 64 hex digits of the report's 'Inputs (SHA-256)'",
 }
 
 
@@ -103,6 +104,10 @@ def _type_hint(kind: str, value: Any) -> str:
         return "write the date as YYYY-MM-DD, e.g. 2022-06-01"
     if kind == "bool_parsing":
         return "write true or false"
+    if kind == "string_type" and isinstance(value, int | float):
+        return "quote it: YAML reads digits alone as a number"
+    if kind == "too_short" and isinstance(value, list):
+        return "give at least one"
     if kind == "list_type" and isinstance(value, str):
         items = [v.strip() for v in value.split(",")]
         return f"write a list in brackets: [{', '.join(items)}]"
