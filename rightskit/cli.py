@@ -121,12 +121,16 @@ def check(paths: tuple[Path, ...], frameworks_dir: tuple[Path, ...], as_of: dt.d
     total = 0
     for path in paths:
         try:
-            resolved = run(path, _options(frameworks_dir, as_of))
+            resolved, reviewed = run(path, _options(frameworks_dir, as_of))
         except InputError as exc:
             problems.extend(exc.problems)
             total += exc.error_count
             continue
         click.echo("\n".join(summary_lines(resolved)))
+        if reviewed is not None:
+            from .review.worklist import review_line
+
+            click.echo(review_line(reviewed))
     if problems:
         raise InputError(f"{total} problem(s)", problems, total=total)
 

@@ -142,16 +142,18 @@ def _load_with_review(path: Path, options: Options | None) -> tuple[Resolved, Lo
     return resolved, loaded
 
 
-def check(path: Path, options: Options | None = None) -> Resolved:
+def check(path: Path, options: Options | None = None) -> tuple[Resolved, ReviewOutcome | None]:
     """Stages 1–2 and, when the assessment has a review file, stages 3–4 and the review: every problem at once.
 
     The review refers to findings by id, so checking it needs the results; without a review file,
     ``check`` stays as cheap as loading.
     """
     resolved, loaded = _load_with_review(path, options)
-    if loaded is not None:
-        _raise_review_problems(_evaluated(resolved, loaded))
-    return resolved
+    if loaded is None:
+        return resolved, None
+    bundle = _evaluated(resolved, loaded)
+    _raise_review_problems(bundle)
+    return resolved, bundle.reviewed
 
 
 def _raise_review_problems(bundle: Bundle) -> None:

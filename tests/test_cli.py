@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from rightskit.cli import main
 
-COMMANDS = ["check", "evaluate", "render", "diagram", "serve", "frameworks", "export", "schema", "diff", "init"]
+COMMANDS = ["check", "evaluate", "review", "render", "diagram", "serve", "frameworks", "export", "schema", "diff",
+            "init"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -191,3 +191,11 @@ def test_pdf_shows_review_state_sign_off_and_action_plan(reviewed: Path, tmp_pat
     assert "Signed off by C. Counsel (Legal adviser) on 2026-12-02." in flat
     assert "Review: ✗ Disputed (B. <Adviser>, 2026-12-01)." in flat
     assert "Action plan" in flat and "Policy unit" in flat
+
+
+def test_check_summarises_a_valid_review(reviewed: Path) -> None:
+    code, out, _ = _run("check", str(reviewed))
+    assert code == 0
+    assert out.rstrip().splitlines()[-1] == (
+        f"  review: {reviewed / 'review.yaml'}: 3 finding records (2 open, disputed or needing evidence), "
+        f"{len(pipeline.review(reviewed).reviewed.plan)} actions, signed off by C. Counsel on 2026-12-02")

@@ -37,6 +37,17 @@ def worklist(results: EvaluationResult, outcome: ReviewOutcome) -> dict[str, Any
     }
 
 
+def review_line(outcome: ReviewOutcome) -> str:
+    """One line for ``rightskit check``: the review file, its records and its sign-off."""
+    pending = sum(1 for rec in outcome.findings.values() if rec.status in PENDING)
+    s = outcome.sign_off
+    signed = "not signed off" if s is None else (
+        f"signed off by {s.by} on {s.date.isoformat()}"
+        + ("" if outcome.signed_current else " for other inputs than the current ones"))
+    return (f"  review: {outcome.file}: {len(outcome.findings)} finding records ({pending} open, disputed or "
+            f"needing evidence), {len(outcome.plan)} actions, {signed}")
+
+
 def worklist_json(results: EvaluationResult, outcome: ReviewOutcome) -> str:
     """:func:`worklist` as indented JSON with a trailing newline."""
     return json.dumps(worklist(results, outcome), indent=2, ensure_ascii=False) + "\n"
