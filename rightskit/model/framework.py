@@ -158,6 +158,27 @@ class Case(StrictModel):
         return value
 
 
+DutyHolder = Literal["law", "controller"]
+
+
+class Duty(StrictModel):
+    """Who must act when a safeguard of a type is missing: the legislature, or the controller."""
+
+    holder: DutyHolder = Field(
+        description="'law': only the law can provide it (a controller cannot authorise, oversee or limit itself); "
+        "'controller': a technical or organisational measure the controller (the provider or authority that "
+        "runs the measure) implements, which the law may also impose.")
+    rationale: Text = Field(description="Why this holder, in plain words.")
+    cite: list[Citation] = Field(min_length=1, description="The provisions or criteria that place the duty there.")
+
+
+class ChainReach(StrictModel):
+    """How a safeguard of a type on a downstream measure also protects the measures that feed it."""
+
+    rationale: Text = Field(description="Why the law reads the safeguard as protecting the upstream measure too.")
+    cite: list[Citation] = Field(min_length=1, description="The sources that read it so.")
+
+
 class SafeguardType(StrictModel):
     """A kind of safeguard in the catalogue, with the law that requires it and when."""
 
@@ -179,6 +200,13 @@ class SafeguardType(StrictModel):
     void_when: Condition | None = Field(
         default=None, description="When the measure's own terms stop a safeguard record of this type from meeting "
         "the requirement (e.g. an authorisation given by a prosecutor or the executive is not independent).")
+    duty: Duty | None = Field(
+        default=None, description="Who must act when it is missing: what the law must provide, or what the "
+        "controller must implement.")
+    reaches_upstream: ChainReach | None = Field(
+        default=None, description="Set when a safeguard of this type recorded on a downstream measure (e.g. "
+        "human review before a report) also protects the measures that feed it (the detection whose hit is "
+        "reviewed); absent means it protects only the measures it is recorded on.")
 
 
 class MethodStep(StrictModel):

@@ -378,6 +378,7 @@ class _Builder:
             self._missing[type_ref] = r.MissingSafeguard(
                 type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
                 cites=self.bib.cites(st.required_by) if st else [], anchor=required_anchor(type_ref),
+                duty=(duty := st.duty.holder if st and st.duty else "law"), duty_label=phrases.DUTY[duty],
             )
             entry.cites.update({(c.ref, c.pinpoint or ""): c for c in self._missing[type_ref].cites})
         return self._missing[type_ref]

@@ -157,6 +157,11 @@ class _Opinion:
         blocks.append(Para(runs))
         for step in m.steps:
             blocks.append(self.step(step))
+        if m.missing_safeguards:
+            blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
+            blocks.append(Bullets([[Text(f"{label[0].upper()}{label[1:]}: {', '.join(titles)}.")]
+                                   for holder, label in p.DUTY.items()
+                                   if (titles := [x.title for x in m.missing_safeguards if x.duty == holder])]))
         if m.conditions:
             blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(_sentence(c))] for c in m.conditions]))

@@ -249,6 +249,13 @@ def test_safeguard_catalogue_has_the_required_types(frameworks: dict[str, Framew
     for t in types.values():
         assert t.required_by, f"{t.id} cites nothing that requires it"
         assert (t.required_when is None) == (t.id in not_automatic), f"{t.id}: required_when"
+        # Every type says who must act when it is missing, with the source that places the duty there.
+        assert t.duty is not None and t.duty.cite, f"{t.id}: duty"
+    # Only the law can authorise, oversee or limit a controller; organisational measures are the controller's.
+    assert {types[t].duty.holder for t in ("prior-authorisation", "independent-oversight", "redress")} == {"law"}
+    assert {types[t].duty.holder for t in ("human-review", "data-security", "dpia-consultation")} == {"controller"}
+    # Only human review reaches upstream along a chain: it checks the hit before the report (C-817/19).
+    assert [t.id for t in types.values() if t.reaches_upstream] == ["human-review"]
     review = types["human-review"].required_when
     assert review is not None and holds(review, {"automated": True})
     assert not holds(review, {"automated": False})
