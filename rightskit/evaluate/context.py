@@ -243,7 +243,7 @@ class EngineContext:
         fw = self.resolved.frameworks.get(ref.split("/", 1)[0])
         if prov is None or fw is None:
             return ref
-        return f"{fw.short_title or fw.title} {prov.pinpoint}"
+        return prov.pinpoint if fw.names_itself(prov.pinpoint) else f"{fw.short_title or fw.title} {prov.pinpoint}"
 
     def essence_patterns(self, right: str) -> tuple[Compiled, ...]:
         """The compiled case-law essence patterns of ``right`` (none for unknown rights)."""

@@ -67,6 +67,16 @@ class Requirement:
         return cls(type_ref, title, demands, certain, reasons, tuple(cite), force, duty)
 
 
+def in_use(cite: Sequence[Citation], frameworks: Mapping[str, object]) -> tuple[Citation, ...]:
+    """The citations into frameworks the assessment uses.
+
+    The catalogue's ``required_by`` also cites drafts and acts an assessment may not be about (what the
+    CSA Regulation proposal provides, the EP's position): they say nothing about another text, so a
+    report on that text neither cites nor lists them.
+    """
+    return tuple(c for c in cite if c.ref.split("/", 1)[0] in frameworks)
+
+
 def pinpoint(case: Case, paragraphs: str) -> str:
     """Paragraph pinpoint in the court's own style: 'paras 56-58' (CJEU), '§§ 348-350' (ECtHR)."""
     several = any(ch in paragraphs for ch in "-,–")
@@ -113,7 +123,7 @@ class Requirements:
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
                     rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
-                                       f"{cond.text}", tuple(t.required_by), t.force))
+                                       f"{cond.text}", in_use(t.required_by, frameworks), t.force))
             for case in fw.cases:
                 if as_of is not None and not case.is_law_on(as_of):
                     continue  # later case law: not applied (context.LaterLaw lists it)

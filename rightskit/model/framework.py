@@ -243,6 +243,11 @@ class Framework(StrictModel):
 
     _check_url = field_validator("url", "eli")(_https_only)
 
+    def names_itself(self, pinpoint: str) -> bool:
+        """True when a provision's pinpoint already names this framework (a whole-act record such as
+        'Regulation (EU) 2026/1881 (whole act …)'), so a label must not prefix the title again."""
+        return any(t and t in pinpoint for t in (self.short_title, self.title))
+
     def version_at(self, day: dt.date) -> FrameworkVersion | None:
         """The version in effect on ``day``, or None in a gap or before or after."""
         for version in self.versions:

@@ -101,6 +101,7 @@ class Finding:
 class Step:
     id: str
     title: str
+    short: str  # one word for narrow table headers, e.g. 'Balance' for proportionality stricto sensu
     status: Badge
     summary: str
     skipped: bool

@@ -222,8 +222,11 @@ def provision_node(r: Reader, ref: str) -> NodeFact:
     prov = bundle.resolved.index.get("provision", ref)
     fid = ref.split("/", 1)[0]
     title = prov.pinpoint if prov is not None else ref
-    return NodeFact("provision", ref, title, (framework_title(bundle, fid),), "", "provision",
-                    (f"{title} {framework_title(bundle, fid)}", prov.title if prov is not None else "",
+    fw = bundle.resolved.frameworks.get(fid)
+    # A whole-act record's pinpoint names the act already: the framework's title would say it twice.
+    lines = () if fw is not None and fw.names_itself(title) else (framework_title(bundle, fid),)
+    return NodeFact("provision", ref, title, lines, "", "provision",
+                    (" ".join((title, *lines)), prov.title if prov is not None else "",
                      prov.summary if prov is not None else ""), group=fid, link=False)
 
 

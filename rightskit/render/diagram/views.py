@@ -288,8 +288,11 @@ def measure_view(bundle: Bundle, mid: str) -> graphviz.Digraph:
     legend = legend_rows(["verdict", "status", "severity", "strength"], _shapes(f.nodes.values()))
     g = draw.new_graph(f"measure-{mid}", f"Measure: {r.measures[mid].title}", _subtitle(bundle), note, legend)
     left = [n.name for n in f.nodes.values() if n.kind in ("aim", "provision", "alternative", "group")]
-    draw_columns(g, f, columns=[sorted(left)], cluster_rights=True, bundle=bundle)
-    draw_edges(g, f, reverse_kinds=("pursues", "mitigates"), labels=True)
+    # A long safeguard column made the page-wide diagram a strip whose text printed at 2 pt: deal the
+    # safeguards into columns as the overview does, so the picture is about as tall as its left side.
+    columns, minlen = safeguard_columns(f, max(len(left), len(f.of("right")) * 2))
+    draw_columns(g, f, columns=[sorted(left), *columns], cluster_rights=True, bundle=bundle)
+    draw_edges(g, f, reverse_kinds=("pursues", "mitigates"), labels=True, extra=minlen)
     return g
 
 
