@@ -109,7 +109,13 @@ class Criterion(StrictModel):
     summary: Text = Field(description="The criterion, in the maintainers' own words.")
     paragraphs: str = Field(max_length=100, description="Paragraph pinpoint, e.g. '60-62'.")
     requires: list[Ref] = Field(default_factory=list, description="Safeguard types the criterion requires.")
-    applies_when: Condition | None = Field(default=None, description="When the criterion applies to a measure.")
+    applies_when: Condition | None = Field(
+        default=None, description="When the criterion applies to a measure: the measure kinds, actors, purposes and "
+        "data categories its paragraphs address. Absent means it is never applied automatically (see scope_note).")
+    scope_note: Text | None = Field(
+        default=None, description="Why the criterion has the scope it has. Required when it requires safeguards but "
+        "has no applies_when: say why it is general (e.g. a general statement of the Art. 52(1) test that the "
+        "catalogue carries) or sets no safeguard for any kind of measure.")
     verified: bool = Field(description="True when the paragraph number and its content were checked.")
     verified_note: Text | None = Field(default=None, description="Where it was checked, or what remains open.")
     quote: str | None = Field(default=None, max_length=600, description="A short verbatim phrase, if checked.")

@@ -158,6 +158,53 @@ def test_criteria_require_only_catalogue_safeguard_types(frameworks: dict[str, F
             assert set(crit.requires) <= catalogue, (case.id, crit.id)
 
 
+def unscoped_criteria(frameworks: dict[str, Framework]) -> list[str]:
+    """Criteria that require safeguards but say neither when they apply nor why they are general."""
+    return [f"{fid}/{case.id}/{crit.id} (paras {crit.paragraphs})"
+            for fid, fw in sorted(frameworks.items()) for case in fw.cases for crit in case.criteria
+            if crit.requires and crit.applies_when is None and not (crit.scope_note or "").strip()]
+
+
+def test_every_requiring_criterion_is_scoped_or_declared_general(frameworks: dict[str, Framework]) -> None:
+    # Issue 15: no requirement may apply to a kind of measure its sources do not address. A criterion
+    # that requires safeguards either says which measures its paragraphs address (applies_when), or says
+    # in scope_note why it is general or sets no safeguard; it is never left silently unscoped.
+    silent = unscoped_criteria(frameworks)
+    assert not silent, ("criteria with requires need applies_when, or a scope_note saying why they are general:\n"
+                        + "\n".join(silent))
+
+
+def test_scope_audit_catches_a_silently_unscoped_criterion(frameworks: dict[str, Framework]) -> None:
+    case_law = frameworks["case-law"]
+    case = next(c for c in case_law.cases if any(k.requires and k.applies_when for k in c.criteria))
+    crit = next(k for k in case.criteria if k.requires and k.applies_when)
+    bare = crit.model_copy(update={"applies_when": None, "scope_note": None})
+    broken = case_law.model_copy(update={"cases": [case.model_copy(update={"criteria": [bare]})]})
+    assert unscoped_criteria({"case-law": broken}) == [f"case-law/{case.id}/{crit.id} (paras {crit.paragraphs})"]
+    noted = bare.model_copy(update={"scope_note": "A general statement of the Art. 52(1) test."})
+    declared = case_law.model_copy(update={"cases": [case.model_copy(update={"criteria": [noted]})]})
+    assert unscoped_criteria({"case-law": declared}) == []
+
+
+def test_every_scoped_criterion_names_measure_kinds_or_says_why_not(frameworks: dict[str, Framework]) -> None:
+    # A scope that does not restrict the kind of measure would reach kinds the paragraphs never address.
+    def fields(cond: Any) -> set[str]:
+        if isinstance(cond, FieldTest):
+            return {cond.field}
+        if isinstance(cond, (AllOf, AnyOf)):
+            parts = cond.all if isinstance(cond, AllOf) else cond.any
+            return set().union(*(fields(c) for c in parts))
+        if isinstance(cond, NotOf):
+            return fields(cond.not_)
+        return set()
+
+    loose = [f"{fid}/{case.id}/{crit.id}" for fid, fw in sorted(frameworks.items()) for case in fw.cases
+             for crit in case.criteria
+             if crit.requires and crit.applies_when is not None and "measure.kind" not in fields(crit.applies_when)
+             and not (crit.scope_note or "").strip()]
+    assert not loose, "scoped criteria that do not restrict measure.kind need a scope_note:\n" + "\n".join(loose)
+
+
 def test_every_record_is_cited_with_url_and_pinpoint(frameworks: dict[str, Framework]) -> None:
     missing: list[str] = []
     for fid, fw in frameworks.items():
