@@ -37,6 +37,7 @@ EXPECTED = {
     "case-law": "case-law",
     "safeguards": "catalogue",
     "art-52-1": "methods",
+    "expert-record": "expert",
 }
 
 # The verified ratio counts the records the issue requires to be cited: provisions, cases, criteria, sources.
