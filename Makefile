@@ -64,6 +64,7 @@ schema: $(STAMP)
 
 # The generated references: every field (from the pydantic models) and the Python builder API.
 docs: $(STAMP)
+	$(PY) tests/expert/compare.py --write
 	$(VENV)/bin/rightskit schema --markdown fields -o docs/fields.md
 	$(VENV)/bin/rightskit schema --markdown python-api -o docs/python-api.md
 
