@@ -43,7 +43,7 @@ def test_frameworks_readme_counts_are_the_data() -> None:
     result = CliRunner().invoke(main, ["frameworks", "--counts"])
     assert result.exit_code == 0, result.output
     readme = (DOCS.parent / "frameworks" / "README.md").read_text(encoding="utf-8")
-    assert block(readme, "counts") == result.stdout, "paste `rightskit frameworks --counts` into frameworks/README.md"
+    assert block(readme, "counts") == result.stdout, "run `make docs` (tests/frameworks_counts.py)"
     # Counts belong in the generated table only: a typed number of criteria or types goes stale.
     outside = readme.replace(block(readme, "counts"), "")
     for noun in ("criteria", "safeguard types", "judgments", "records verified"):
