@@ -131,9 +131,12 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
     out = []
     for fid, fw in sorted(rg.resolved.frameworks.items()):
         version = fw.version_at(day)
+        status: str = version.status if version else "not in effect"
+        # Opinions are cited as analysis, never applied as law: their stamp must not read "in-force".
+        if fw.kind == "expert-record":
+            status = "expert opinions, not law"
         out.append(FrameworkStamp(id=fid, title=fw.title, data_version=fw.data_version,
-                                  legal_version=version.id if version else None,
-                                  legal_status=version.status if version else "not in effect"))
+                                  legal_version=version.id if version else None, legal_status=status))
     return out
 
 

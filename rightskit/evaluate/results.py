@@ -192,7 +192,8 @@ class FrameworkStamp(StrictModel):
     title: str = Field(description="Framework title.")
     data_version: str = Field(description="Version of the data file.")
     legal_version: str | None = Field(description="Version in effect on the as-of date, or None.")
-    legal_status: str = Field(description="in-force, proposal, position, not-applicable or 'not in effect'.")
+    legal_status: str = Field(description="in-force, proposal, position, not-applicable, 'not in effect', "
+                              "or 'expert opinions, not law' for an expert record.")
 
 
 class EvaluationResult(StrictModel):

@@ -20,6 +20,7 @@ from .vocabulary import Force
 
 FrameworkKind = Literal[
     "charter", "convention", "regulation", "directive", "proposal", "position", "case-law", "catalogue", "method",
+    "expert-record",
     "national-law", "third-country-law", "internal-policy",
 ]
 VersionStatus = Literal["in-force", "proposal", "position", "not-applicable"]
