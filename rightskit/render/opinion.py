@@ -161,7 +161,8 @@ class _Opinion:
             blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(f"{label[0].upper()}{label[1:]}: {', '.join(titles)}.")]
                                    for holder, label in p.DUTY.items()
-                                   if (titles := [x.title for x in m.missing_safeguards if x.duty == holder])]))
+                                   if (titles := [_in_sentence(x.title) for x in m.missing_safeguards
+                                                   if x.duty == holder])]))
         if m.conditions:
             blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(_sentence(c))] for c in m.conditions]))
@@ -384,6 +385,11 @@ class _Opinion:
 
     def annexes(self) -> list[Section]:
         return [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
+
+
+def _in_sentence(title: str) -> str:
+    """A catalogue title inside a sentence: 'Independent oversight' → 'independent oversight'; 'DPIA' stays."""
+    return title if len(title) > 1 and title[1].isupper() else title[:1].lower() + title[1:]
 
 
 def _standing(m: r.Measure) -> str:
