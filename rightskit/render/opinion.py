@@ -161,8 +161,8 @@ class _Opinion:
             blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(f"{label[0].upper()}{label[1:]}: {', '.join(titles)}.")]
                                    for holder, label in p.DUTY.items()
-                                   if (titles := [_in_sentence(x.title) for x in m.missing_safeguards
-                                                   if x.duty == holder])]))
+                                   if (titles := [_in_sentence(t) for t in sorted(
+                                       x.title for x in m.missing_safeguards if x.duty == holder)])]))
         if m.conditions:
             blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(_sentence(c))] for c in m.conditions]))
