@@ -64,6 +64,8 @@ schema: $(STAMP)
 
 # The generated references: every field (from the pydantic models) and the Python builder API.
 docs: $(STAMP)
+	$(PY) tests/expert/compare.py --write
+	$(PY) tests/frameworks_counts.py
 	$(VENV)/bin/rightskit schema --markdown fields -o docs/fields.md
 	$(VENV)/bin/rightskit schema --markdown python-api -o docs/python-api.md
 

@@ -265,13 +265,15 @@ def serve(path: Path, host: str, port: int, open_browser: bool, frameworks_dir: 
 @click.argument("framework_id", required=False)
 @click.option("--as-of", "as_of", callback=_date, default=None, help="Show the legal state on this date.")
 @click.option("--unverified", is_flag=True, help="List the records not yet verified against official texts.")
+@click.option("--counts", is_flag=True, help="Print a Markdown table of what each framework holds, counted from "
+              "the data (the table in frameworks/README.md).")
 @click.option("--frameworks-dir", "frameworks_dir", multiple=True,
               type=click.Path(path_type=Path, exists=True, file_okay=False))
 @handle_errors
-def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool,
+def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool, counts: bool,
                frameworks_dir: tuple[Path, ...]) -> None:
     """List the legal frameworks, or show one as of a date."""
-    from .frameworks_report import describe, list_all, unverified_records
+    from .frameworks_report import counts_table, describe, list_all, unverified_records
     from .load import FrameworkLibrary, packaged_frameworks_dir
 
     library = FrameworkLibrary([*frameworks_dir, packaged_frameworks_dir()])
@@ -280,7 +282,9 @@ def frameworks(framework_id: str | None, as_of: dt.date | None, unverified: bool
 
         raise UsageError(f"unknown framework '{framework_id}'. "
                          f"{did_you_mean(framework_id, library.ids()) or 'Known: ' + ', '.join(library.ids())}")
-    if unverified:
+    if counts:
+        click.echo(counts_table(library))
+    elif unverified:
         click.echo(unverified_records(library, framework_id))
     elif framework_id:
         click.echo(describe(library, framework_id, as_of))

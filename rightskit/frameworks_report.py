@@ -89,6 +89,39 @@ def describe(library: FrameworkLibrary, fid: str, as_of: dt.date | None) -> str:
     return "\n".join(lines)
 
 
+COUNT_COLUMNS = (("provisions", "provisions"), ("rights", "rights"), ("cases", "cases"),
+                 ("criteria", "criteria"), ("safeguard types", "safeguard_types"), ("steps", "steps"),
+                 ("sources", "sources"))
+
+
+def counts_table(library: FrameworkLibrary) -> str:
+    """A Markdown table of what each framework holds, counted from the data (for frameworks/README.md).
+
+    Records are provisions, cases, criteria and sources, each carrying ``verified``; versions are counted
+    apart. Documentation quotes this table instead of typing numbers that go stale.
+    """
+    head = ["framework", "kind", *(name for name, _ in COUNT_COLUMNS), "verified records", "verified versions"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    totals = [0] * (len(COUNT_COLUMNS) + 4)
+    for fid in library.ids():
+        fw = library.get(fid)
+        counts = [len(fw.cases) if attr == "cases" else
+                  sum(len(c.criteria) for c in fw.cases) if attr == "criteria" else
+                  len(getattr(fw, attr)) for _, attr in COUNT_COLUMNS]
+        recs = [r for kind, _, r in records(fw) if kind != "version"]
+        done = sum(1 for r in recs if r.verified)
+        versions = sum(1 for v in fw.versions if v.verified)
+        extra = [done, len(recs), versions, len(fw.versions)]
+        totals = [a + b for a, b in zip(totals, [*counts, *extra], strict=True)]
+        lines.append(f"| `{fid}` | {fw.kind} | " + " | ".join(str(n) for n in counts)
+                     + f" | {done}/{len(recs)} | {versions}/{len(fw.versions)} |")
+    *count_totals, done, recs_n, versions, versions_n = totals
+    share = f" = {100 * done / recs_n:.1f} %" if recs_n else ""
+    lines.append("| **all** | | " + " | ".join(str(n) for n in count_totals)
+                 + f" | **{done}/{recs_n}{share}** | {versions}/{versions_n} |")
+    return "\n".join(lines)
+
+
 def unverified_records(library: FrameworkLibrary, fid: str | None) -> str:
     """Every record still marked verified: false, with its note."""
     lines = []

@@ -198,3 +198,30 @@ def test_flagship_main_text_is_within_its_page_budget(name: str, tmp_path: Path)
     render_formats(bundle, ["pdf"], tmp_path)
     pages = main_text_pages(tmp_path / "report.pdf")
     assert 3 <= pages <= PAGE_BUDGET[name], f"{name}: {pages} pages of main text"
+
+
+def test_each_measure_splits_its_missing_safeguards_by_who_must_act() -> None:
+    from rightskit.render.document import Bullets
+
+    bundle = pipeline.evaluate(ROOT / "reports" / "interim-regulation-2021-1232")
+    ctx = build_context(bundle, diagrams=False)
+    argued = ctx.opinion.main[2].children
+    seen = 0
+    for section, mid in zip(argued, ctx.measure_ids, strict=True):
+        split = bundle.results.missing_by_duty(mid)
+        texts = [plain(b.runs) for b in section.blocks if isinstance(b, Para)]
+        if not split:
+            assert "Missing safeguards, by who must act:" not in texts
+            continue
+        seen += 1
+        i = next(k for k, b in enumerate(section.blocks)
+                 if isinstance(b, Para) and plain(b.runs) == "Missing safeguards, by who must act:")
+        bullets = section.blocks[i + 1]
+        assert isinstance(bullets, Bullets)
+        lines = [plain(item) for item in bullets.items]
+        heads = {"law": "The law must provide: ", "controller": "The controller must implement: "}
+        assert [line.split(": ")[0] + ": " for line in lines] == [heads[h] for h in split]
+        for line, titles in zip(lines, split.values(), strict=True):
+            assert line.lower() == heads[next(h for h in split if split[h] == titles)].lower() + ", ".join(
+                t.lower() for t in titles) + "."
+    assert seen, "the fixture has a measure with missing safeguards"

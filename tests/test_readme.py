@@ -61,6 +61,12 @@ def test_quickstart_walked_literally(tmp_path: Path) -> None:
     assert outputs["evaluate"] == _block("text", "Why each verdict:"), "update the output shown in README.md"
     for name in ("index.html", "results.json"):
         assert (tmp_path / "build" / "mine" / name).is_file()
+    # The example cites a whole-act record whose pinpoint names the act: no label says it twice.
+    html = (tmp_path / "build" / "mine" / "index.html").read_text(encoding="utf-8")
+    assert "(whole act; no article verified)" in html
+    assert "2026/1881 Regulation (EU) 2026/1881" not in html and "verified) Regulation (EU)" not in html
+    # The catalogue also cites what the CSA Regulation drafts provide: not the law of this example, not listed.
+    assert 'id="bib-csar-' not in html and 'href="#bib-csar-' not in html
     assert (tmp_path / "overview.svg").read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
     for command in ("rightskit check my-assessment.py", "rightskit export --format yaml my-assessment.py"):
         run = subprocess.run(shlex.split(command), cwd=tmp_path, env=env, capture_output=True, text=True)

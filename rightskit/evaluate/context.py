@@ -60,10 +60,18 @@ class Protection:
     #: Every mitigation it makes on this measure is weak: enough for an expected requirement, not for an
     #: essential one (the courts ask essential safeguards to be effective, not present in name only).
     weak: bool = False
+    #: The downstream measure it is recorded on, when it protects this measure along the chain
+    #: (``SafeguardType.reaches_upstream``); None when it is recorded on this measure.
+    via: str | None = None
 
     @property
     def node(self) -> str:
         return f"safeguard:{self.safeguard}"
+
+    @property
+    def label(self) -> str:
+        """Its id, and for a protection along the chain the downstream measure it sits on."""
+        return self.safeguard if self.via is None else f"{self.safeguard} (on downstream measure {self.via})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +98,9 @@ class MeasureFacts:
     met_by_terms: Mapping[str, str] = field(default_factory=dict)
     #: Required type → why the measure's terms stop its safeguard records from meeting it (void_when).
     void_by_terms: Mapping[str, str] = field(default_factory=dict)
+    #: Required type → (safeguard, downstream measure) pairs of that type recorded only downstream, which
+    #: do not protect this measure because the type does not reach upstream: the safeguards step warns.
+    downstream_only: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,7 @@ class EngineContext:
     _replaced_by: dict[str, list[str]] = field(init=False, default_factory=dict)
     _mitigations: dict[str, dict[str, list[tuple[Safeguard, Mitigation]]]] = field(init=False, default_factory=dict)
     _levels: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, default_factory=dict)
+    _down_levels: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, default_factory=dict)
     _facts: dict[str, MeasureFacts] = field(init=False, default_factory=dict)
     _patterns: dict[str, tuple[Compiled, ...]] = field(init=False, default_factory=dict)
     _arguments: dict[str, tuple[tuple[EssenceArgument, Compiled], ...]] = field(init=False, default_factory=dict)
@@ -210,6 +222,12 @@ class EngineContext:
             elif kind == "replaces":
                 self._replaced_by.setdefault(g.nodes[v]["id"], []).append(g.nodes[u]["id"])
         self._levels = upstream_levels(self._feeds)
+        fed_by: dict[str, list[str]] = {m: [] for m in self.measures}
+        for source, targets in self._feeds.items():
+            for target in targets:
+                fed_by[target].append(source)
+        # Upstream levels of the reversed flow are the downstream levels, nearest first.
+        self._down_levels = upstream_levels(fed_by)
 
     @property
     def resolved(self) -> Resolved:
@@ -225,7 +243,7 @@ class EngineContext:
         fw = self.resolved.frameworks.get(ref.split("/", 1)[0])
         if prov is None or fw is None:
             return ref
-        return f"{fw.short_title or fw.title} {prov.pinpoint}"
+        return prov.pinpoint if fw.names_itself(prov.pinpoint) else f"{fw.short_title or fw.title} {prov.pinpoint}"
 
     def essence_patterns(self, right: str) -> tuple[Compiled, ...]:
         """The compiled case-law essence patterns of ``right`` (none for unknown rights)."""
@@ -294,6 +312,8 @@ class EngineContext:
         alternatives = tuple(self.alternatives[a] for a in sorted(set(self._replaced_by.get(mid, []))))
         detection = arithmetic(m.detection, population) if m.detection is not None else None
         requirements = self.requirements.of(subject, interferences)
+        chained, downstream_only = self._along_chain(mid, requirements, protections)
+        protections += chained
         met = {r.type: text for r in requirements if (text := self.requirements.met(r.type, subject)) is not None}
         void = {r.type: text for r in requirements if (text := self.requirements.void(r.type, subject)) is not None}
         return MeasureFacts(
@@ -303,7 +323,34 @@ class EngineContext:
             protections=protections, detection=detection,
             requirements=requirements,
             floor=floor_for(m, categories, self.calculus), met_by_terms=met, void_by_terms=void,
+            downstream_only=downstream_only,
         )
+
+    def _along_chain(self, mid: str, requirements: tuple[Requirement, ...], own: tuple[Protection, ...]
+                     ) -> tuple[tuple[Protection, ...], dict[str, tuple[tuple[str, str], ...]]]:
+        """Safeguards of a required type that the measure lacks but a downstream measure has.
+
+        Those whose type reaches upstream (``SafeguardType.reaches_upstream``: human review before a
+        report reviews the detection's hit) protect this measure too; the others are returned apart, so
+        the safeguards step can say why they do not count here. The residual severity is untouched: a
+        downstream safeguard meets a requirement of this measure, it does not lessen what this measure does.
+        """
+        have = {p.type for p in own if p.type}
+        wanted = [r.type for r in requirements if r.type not in have]
+        downstream = [d for level in self._down_levels.get(mid, ()) for d in level]
+        if not wanted or not downstream:
+            return (), {}
+        chained: list[Protection] = []
+        only: dict[str, list[tuple[str, str]]] = {}
+        for t in wanted:
+            reaches = self.requirements.reaches_upstream(t)
+            for d in downstream:
+                for sg, strong in _typed(self._mitigations.get(d, {}), t):
+                    if reaches:
+                        chained.append(Protection(sg.id, t, sg.effective, sg.binding, weak=not strong, via=d))
+                    else:
+                        only.setdefault(t, []).append((sg.id, d))
+        return tuple(chained), {t: tuple(pairs) for t, pairs in only.items()}
 
     def view(self, facts: MeasureFacts, scenario: Scenario = BASELINE) -> MeasureView:
         """The measure under ``scenario``: residual severities and protections."""
@@ -386,6 +433,19 @@ def assessment_mode(resolved: Resolved) -> tuple[str, str]:
         return "ex-ante", (f"Ex ante: the legal basis is in a draft on {resolved.as_of} ({', '.join(drafts)}), so the "
                            "text is assessed as if adopted.")
     return "ex-post", f"Ex post: the law is assessed as in force on {resolved.as_of}."
+
+
+def _typed(by_right: Mapping[str, list[tuple[Safeguard, Mitigation]]], type_ref: str
+           ) -> list[tuple[Safeguard, bool]]:
+    """The safeguards of ``type_ref`` among one measure's mitigations, each once, with 'not only weak'."""
+    strong: dict[str, bool] = {}
+    found: dict[str, Safeguard] = {}
+    for pairs in by_right.values():
+        for sg, mit in pairs:
+            if sg.type == type_ref:
+                found[sg.id] = sg
+                strong[sg.id] = strong.get(sg.id, False) or mit.strength != "weak"
+    return [(found[k], strong[k]) for k in sorted(found)]
 
 
 def _count(m: Measure) -> Estimate | None:

@@ -68,7 +68,9 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
             steps={o.step.id: _step_result(mid, o, shared, ctx.later_law) for o in outcomes},
             interferences=_interferences(mid, view, outcomes),
             detection=facts.detection.result if facts.detection else None,
-            flip=flip, missing_safeguards=unmet(view), ground=judgement.ground, grounds=list(judgement.grounds),
+            flip=flip, missing_safeguards=unmet(view),
+            protected_downstream=sorted({p.safeguard for p in facts.protections if p.via}),
+            ground=judgement.ground, grounds=list(judgement.grounds),
             conditions=kept_all(judgement.conditions), recommendations=kept_all(judgement.recommendations),
             convention=art_8_2(ctx, view, outcomes) if "echr" in methods else None,
         )
@@ -120,7 +122,7 @@ class SharedRequirements:
             rid = self._ids[key] = f"{req.type}#{n}"
             self.table[rid] = SafeguardRequirement.model_construct(
                 type=req.type, title=req.title, certain=req.certain, force=req.force, reasons=list(req.reasons),
-                cite=list(req.cite))
+                cite=list(req.cite), duty=req.duty)
         return rid
 
 
@@ -129,9 +131,12 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
     out = []
     for fid, fw in sorted(rg.resolved.frameworks.items()):
         version = fw.version_at(day)
+        status: str = version.status if version else "not in effect"
+        # Opinions are cited as analysis, never applied as law: their stamp must not read "in-force".
+        if fw.kind == "expert-record":
+            status = "expert opinions, not law"
         out.append(FrameworkStamp(id=fid, title=fw.title, data_version=fw.data_version,
-                                  legal_version=version.id if version else None,
-                                  legal_status=version.status if version else "not in effect"))
+                                  legal_version=version.id if version else None, legal_status=status))
     return out
 
 
@@ -153,7 +158,9 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law
         reasons, cite, requirement = kept_all(n.reasons), list(n.cite), None
         if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
             requirement = shared.id_of(n.requirement)
-            reasons, cite = reasons[len(n.requirement.reasons):], []
+            shared_cite = {(c.ref, c.pinpoint) for c in n.requirement.cite}
+            reasons = reasons[len(n.requirement.reasons):]
+            cite = [c for c in cite if (c.ref, c.pinpoint) not in shared_cite]  # the finding's own, e.g. a chain's
         cite, later = later_law.split(cite)
         if later:
             reasons = [*reasons, f"Later case law, not applied as law on the as-of date: {listing(later)}."]

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Case, Citation, Criterion, Framework, Interference, SafeguardType
+from ..model.framework import DutyHolder
 from .condition import FIELDS, Compiled, Subject, compile_condition
 
 
@@ -41,9 +42,11 @@ class Requirement:
     reasons: tuple[str, ...]
     cite: tuple[Citation, ...]
     force: str = "expected"
+    #: Who must act when it is missing: 'law' or 'controller' (the type's ``duty``); None when unsaid.
+    duty: DutyHolder | None = None
 
     @classmethod
-    def of(cls, type_ref: str, title: str, demands: tuple[Demand, ...]) -> Requirement:
+    def of(cls, type_ref: str, title: str, demands: tuple[Demand, ...], duty: DutyHolder | None = None) -> Requirement:
         """Build a requirement, precomputing its reasons and citations (it is shared across measures)."""
         seen: set[tuple[str, str | None]] = set()
         cite: list[Citation] = []
@@ -61,7 +64,17 @@ class Requirement:
         # certain, of the strongest that may): an essential demand is not diluted by a softer one.
         pool = [d.force for d in demands if d.certain] or [d.force for d in demands]
         force = min(pool, key=FORCE_ORDER.index)
-        return cls(type_ref, title, demands, certain, reasons, tuple(cite), force)
+        return cls(type_ref, title, demands, certain, reasons, tuple(cite), force, duty)
+
+
+def in_use(cite: Sequence[Citation], frameworks: Mapping[str, object]) -> tuple[Citation, ...]:
+    """The citations into frameworks the assessment uses.
+
+    The catalogue's ``required_by`` also cites drafts and acts an assessment may not be about (what the
+    CSA Regulation proposal provides, the EP's position): they say nothing about another text, so a
+    report on that text neither cites nor lists them.
+    """
+    return tuple(c for c in cite if c.ref.split("/", 1)[0] in frameworks)
 
 
 def pinpoint(case: Case, paragraphs: str) -> str:
@@ -110,7 +123,7 @@ class Requirements:
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
                     rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
-                                       f"{cond.text}", tuple(t.required_by), t.force))
+                                       f"{cond.text}", in_use(t.required_by, frameworks), t.force))
             for case in fw.cases:
                 if as_of is not None and not case.is_law_on(as_of):
                     continue  # later case law: not applied (context.LaterLaw lists it)
@@ -139,6 +152,16 @@ class Requirements:
         """The condition's text when the measure's terms stop records of ``type_ref`` meeting it, else None."""
         return _holding(self.void_by_terms.get(type_ref), subject)
 
+    def reaches_upstream(self, type_ref: str) -> bool:
+        """True when a safeguard of ``type_ref`` on a downstream measure also protects the upstream ones."""
+        t = self.catalogue.get(type_ref)
+        return t is not None and t.reaches_upstream is not None
+
+    def duty(self, type_ref: str) -> DutyHolder | None:
+        """'law' or 'controller': who must act when a safeguard of ``type_ref`` is missing; None if unsaid."""
+        t = self.catalogue.get(type_ref)
+        return t.duty.holder if t and t.duty else None
+
     def title(self, type_ref: str) -> str:
         """The catalogue title of a type, or its reference when the catalogue lacks it."""
         t = self.catalogue.get(type_ref)
@@ -164,7 +187,7 @@ class Requirements:
             demand = Demand(rule.ref, rule.text, rule.cite, holds is True, unknown, rule.force)
             for t in rule.types:
                 found.setdefault(t, []).append(demand)
-        return tuple(Requirement.of(t, self.title(t), tuple(found[t])) for t in sorted(found))
+        return tuple(Requirement.of(t, self.title(t), tuple(found[t]), self.duty(t)) for t in sorted(found))
 
 
 def _criterion_text(case: Case, crit: Criterion, cond: Compiled) -> str:

@@ -65,6 +65,9 @@ class SafeguardRequirement(StrictModel):
                        "strongest source that demands it.")
     reasons: list[str] = Field(description="Each catalogue entry or case-law criterion that requires it.")
     cite: list[Citation] = Field(description="Their sources, each once.")
+    duty: Literal["law", "controller"] | None = Field(
+        default=None, description="Who must act when it is missing: 'law' (what the law must provide) or "
+        "'controller' (what the controller must implement); from the catalogue type's duty.")
 
 
 class StepResult(StrictModel):
@@ -165,6 +168,9 @@ class MeasureResult(StrictModel):
     detection: DetectionResult | None = Field(default=None, description="Detection arithmetic, if applicable.")
     flip: FlipResult | None = Field(default=None, description="Flip analysis.")
     missing_safeguards: list[str] = Field(default_factory=list, description="Required safeguard types missing.")
+    protected_downstream: list[str] = Field(
+        default_factory=list, description="Safeguards recorded on a downstream measure that protect this one "
+        "along the chain (their catalogue type reaches upstream, e.g. human review before a report), sorted.")
     convention: ConventionResult | None = Field(
         default=None, description="The ECHR Art. 8(2) method's verdict, when the assessment runs it.")
     ground: str | None = Field(default=None, description="The decisive structural ground, for a disproportionate "
@@ -191,7 +197,8 @@ class FrameworkStamp(StrictModel):
     title: str = Field(description="Framework title.")
     data_version: str = Field(description="Version of the data file.")
     legal_version: str | None = Field(description="Version in effect on the as-of date, or None.")
-    legal_status: str = Field(description="in-force, proposal, position, not-applicable or 'not in effect'.")
+    legal_status: str = Field(description="in-force, proposal, position, not-applicable, 'not in effect', "
+                              "or 'expert opinions, not law' for an expert record.")
 
 
 class EvaluationResult(StrictModel):
@@ -218,3 +225,20 @@ class EvaluationResult(StrictModel):
                     "refer to these by id. Numbered in the order measures (sorted by id) first need them.",
     )
     disclaimer: str = Field(description="Findings follow from the author's inputs; this is not a court.")
+
+    def missing_by_duty(self, measure: str) -> dict[str, list[str]]:
+        """A measure's missing safeguard types by who must act: 'law' and 'controller' → catalogue titles.
+
+        A type whose catalogue entry names no duty counts as the law's: the case law asks for safeguards
+        laid down in law, so a gap nobody is named for falls to the legislature.
+        """
+        m = self.measures.get(measure)
+        if m is None:
+            return {}
+        by_type = {r.type: r for r in self.requirements.values()}
+        out: dict[str, list[str]] = {}
+        for t in m.missing_safeguards:
+            req = by_type.get(t)
+            holder = req.duty if req and req.duty else "law"
+            out.setdefault(holder, []).append(req.title if req else t)
+        return {k: sorted(out[k]) for k in ("law", "controller") if k in out}

@@ -57,4 +57,14 @@ def _reasons(result: EvaluationResult) -> list[str]:
     out = ["", "Why each verdict:"]
     for mid, m in result.measures.items():
         out.append(f"  {mid} ({m.verdict}): {m.verdict_reason}")
+    duties = [(mid, split) for mid in result.measures if (split := result.missing_by_duty(mid))]
+    if duties:
+        out.extend(["", "Missing safeguards, by who must act:"])
+        for mid, split in duties:
+            out.append(f"  {mid}:")
+            out.extend(f"    {DUTY_WORDS[holder]}: {', '.join(titles)}" for holder, titles in split.items())
     return out
+
+
+#: The heading of each duty holder's list of missing safeguards.
+DUTY_WORDS = {"law": "the law must provide", "controller": "the controller must implement"}

@@ -20,6 +20,7 @@ from .vocabulary import Force
 
 FrameworkKind = Literal[
     "charter", "convention", "regulation", "directive", "proposal", "position", "case-law", "catalogue", "method",
+    "expert-record",
     "national-law", "third-country-law", "internal-policy",
 ]
 VersionStatus = Literal["in-force", "proposal", "position", "not-applicable"]
@@ -109,7 +110,13 @@ class Criterion(StrictModel):
     summary: Text = Field(description="The criterion, in the maintainers' own words.")
     paragraphs: str = Field(max_length=100, description="Paragraph pinpoint, e.g. '60-62'.")
     requires: list[Ref] = Field(default_factory=list, description="Safeguard types the criterion requires.")
-    applies_when: Condition | None = Field(default=None, description="When the criterion applies to a measure.")
+    applies_when: Condition | None = Field(
+        default=None, description="When the criterion applies to a measure: the measure kinds, actors, purposes and "
+        "data categories its paragraphs address. Absent means it is never applied automatically (see scope_note).")
+    scope_note: Text | None = Field(
+        default=None, description="Why the criterion has the scope it has. Required when it requires safeguards but "
+        "has no applies_when: say why it is general (e.g. a general statement of the Art. 52(1) test that the "
+        "catalogue carries) or sets no safeguard for any kind of measure.")
     verified: bool = Field(description="True when the paragraph number and its content were checked.")
     verified_note: Text | None = Field(default=None, description="Where it was checked, or what remains open.")
     quote: str | None = Field(default=None, max_length=600, description="A short verbatim phrase, if checked.")
@@ -158,6 +165,27 @@ class Case(StrictModel):
         return value
 
 
+DutyHolder = Literal["law", "controller"]
+
+
+class Duty(StrictModel):
+    """Who must act when a safeguard of a type is missing: the legislature, or the controller."""
+
+    holder: DutyHolder = Field(
+        description="'law': only the law can provide it (a controller cannot authorise, oversee or limit itself); "
+        "'controller': a technical or organisational measure the controller (the provider or authority that "
+        "runs the measure) implements, which the law may also impose.")
+    rationale: Text = Field(description="Why this holder, in plain words.")
+    cite: list[Citation] = Field(min_length=1, description="The provisions or criteria that place the duty there.")
+
+
+class ChainReach(StrictModel):
+    """How a safeguard of a type on a downstream measure also protects the measures that feed it."""
+
+    rationale: Text = Field(description="Why the law reads the safeguard as protecting the upstream measure too.")
+    cite: list[Citation] = Field(min_length=1, description="The sources that read it so.")
+
+
 class SafeguardType(StrictModel):
     """A kind of safeguard in the catalogue, with the law that requires it and when."""
 
@@ -179,6 +207,13 @@ class SafeguardType(StrictModel):
     void_when: Condition | None = Field(
         default=None, description="When the measure's own terms stop a safeguard record of this type from meeting "
         "the requirement (e.g. an authorisation given by a prosecutor or the executive is not independent).")
+    duty: Duty | None = Field(
+        default=None, description="Who must act when it is missing: what the law must provide, or what the "
+        "controller must implement.")
+    reaches_upstream: ChainReach | None = Field(
+        default=None, description="Set when a safeguard of this type recorded on a downstream measure (e.g. "
+        "human review before a report) also protects the measures that feed it (the detection whose hit is "
+        "reviewed); absent means it protects only the measures it is recorded on.")
 
 
 class MethodStep(StrictModel):
@@ -214,6 +249,11 @@ class Framework(StrictModel):
     note: Text | None = Field(default=None, description="Scope of the data and known gaps.")
 
     _check_url = field_validator("url", "eli")(_https_only)
+
+    def names_itself(self, pinpoint: str) -> bool:
+        """True when a provision's pinpoint already names this framework (a whole-act record such as
+        'Regulation (EU) 2026/1881 (whole act …)'), so a label must not prefix the title again."""
+        return any(t and t in pinpoint for t in (self.short_title, self.title))
 
     def version_at(self, day: dt.date) -> FrameworkVersion | None:
         """The version in effect on ``day``, or None in a gap or before or after."""

@@ -110,7 +110,9 @@ class Bibliography:
         obj: Any = self.index.get(kind, ref)
         if kind == "provision":
             fw = self._framework_of(ref)
-            return f"{obj.pinpoint} {fw.short_title or fw.title}" if fw else obj.pinpoint
+            if fw is None or fw.names_itself(obj.pinpoint):
+                return str(obj.pinpoint)
+            return f"{obj.pinpoint} {fw.short_title or fw.title}"
         if kind == "case":
             number = f" ({obj.case_numbers[0]})" if obj.case_numbers else ""
             return f"{obj.name}{number}"

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..evaluate.grounds import GROUNDS
+from ..evaluate.requirements import in_use
+from ..evaluate.steps import SPECS
 from . import badges, phrases
 from . import records as r
 from .bibliography import Bibliography, bib_anchor, framework_links
@@ -273,7 +275,7 @@ class _Builder:
                     message=f.message, reasons=reasons, nodes=[self.node(n) for n in f.nodes],
                     cites=cites, see=see, review=review_state(self.reviewed.findings.get(f.id), f.status)))
             out.append(r.Step(
-                id=sid, title=self.step_title(sid),
+                id=sid, title=self.step_title(sid), short=STEP_SHORT.get(sid, self.step_title(sid)),
                 status=badges.status(step.status), summary=step.summary, skipped=step.skipped,
                 findings=findings,
             ))
@@ -379,7 +381,9 @@ class _Builder:
             st = self.index.get("safeguard-type", type_ref)
             self._missing[type_ref] = r.MissingSafeguard(
                 type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
-                cites=self.bib.cites(st.required_by) if st else [], anchor=required_anchor(type_ref),
+                cites=self.bib.cites(list(in_use(st.required_by, self.bundle.resolved.frameworks))) if st else [],
+                anchor=required_anchor(type_ref),
+                duty=(duty := st.duty.holder if st and st.duty else "law"), duty_label=phrases.DUTY[duty],
             )
             entry.cites.update({(c.ref, c.pinpoint or ""): c for c in self._missing[type_ref].cites})
         return self._missing[type_ref]
@@ -472,6 +476,11 @@ def required_anchor(type_ref: str) -> str:
 def res_id(finding_id: str) -> str:
     """The measure id a finding id starts with."""
     return finding_id.split("/", 1)[0]
+
+
+#: One word per step for the narrow columns of the steps-at-a-glance table ("Proportionality stricto
+#: sensu" broke mid-word there); the full title stays in the cell's tooltip and in the key below the table.
+STEP_SHORT = {spec.id: spec.short.capitalize() for spec in SPECS}
 
 
 def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = None) -> r.ReportContext:

@@ -288,7 +288,8 @@ class _Doc:
                          f"- **What would fix it:** {esc(flip.fix_summary)}{fix}", "")
             if m.missing_safeguards:
                 self.add("**Required safeguards that are missing:**", "")
-                self.add(*(f"- ✗ **{esc(x.title)}**" + (f" — {esc(x.description)}" if x.description else "")
+                self.add(*(f"- ✗ **{esc(x.title)}** ({esc(x.duty_label)})"
+                           + (f" — {esc(x.description)}" if x.description else "")
                            + f" ({link('required by', x.anchor)})" for x in m.missing_safeguards), "")
         if m.alternatives:
             self.add("#### Alternatives", "")

@@ -159,6 +159,12 @@ class _Opinion:
         blocks.append(Para(runs))
         for step in m.steps:
             blocks.append(self.step(step))
+        if m.missing_safeguards:
+            blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
+            blocks.append(Bullets([[Text(f"{label[0].upper()}{label[1:]}: {', '.join(titles)}.")]
+                                   for holder, label in p.DUTY.items()
+                                   if (titles := [_in_sentence(t) for t in sorted(
+                                       x.title for x in m.missing_safeguards if x.duty == holder)])]))
         if m.conditions:
             blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(_sentence(c))] for c in m.conditions]))
@@ -382,6 +388,11 @@ class _Opinion:
 
     def annexes(self) -> list[Section]:
         return [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
+
+
+def _in_sentence(title: str) -> str:
+    """A catalogue title inside a sentence: 'Independent oversight' → 'independent oversight'; 'DPIA' stays."""
+    return title if len(title) > 1 and title[1].isupper() else title[:1].lower() + title[1:]
 
 
 def _standing(m: r.Measure) -> str:

@@ -65,7 +65,8 @@ def _plain(value: Any) -> Any:
 def _measure_summary(m: Measure) -> dict[str, Any]:
     return {"id": m.id, "anchor": m.anchor, "title": m.title, "verdict": dataclasses.asdict(m.verdict),
             "verdict_reason": m.verdict_reason,
-            "steps": [{"id": s.id, "title": s.title, "status": dataclasses.asdict(s.status)} for s in m.steps]}
+            "steps": [{"id": s.id, "title": s.title, "short": s.short, "status": dataclasses.asdict(s.status)}
+                      for s in m.steps]}
 
 
 def source_date_epoch() -> int | None:
@@ -106,7 +107,26 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
             raise RenderError(f"typesetting the PDF failed: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - multi-page formats return lists
         raise RenderError("typst returned no PDF")
-    return pdf
+    return _without_false_suspects(pdf)
+
+
+#: Typst writes ``/MarkInfo<</Marked true/Suspects false>>``. That is valid PDF, but poppler up to at
+#: least 22.12 (Debian 12's pdfinfo, pdftotext) reports "Syntax Error: Suspects object is wrong type
+#: (boolean)" for a false value. ``false`` is the default, so the entry can go; it is blanked with
+#: spaces of the same length so every byte offset in the cross-reference table stays right.
+_FALSE_SUSPECTS = b"/Suspects false"
+
+
+def _without_false_suspects(pdf: bytes) -> bytes:
+    """The PDF with a ``/Suspects false`` entry of the document catalogue blanked out (see above)."""
+    at = pdf.find(b"/MarkInfo<<")
+    if at < 0:
+        return pdf
+    end = pdf.find(b">>", at)
+    entry = pdf.find(_FALSE_SUSPECTS, at, end)
+    if entry < 0:
+        return pdf
+    return pdf[:entry] + b" " * len(_FALSE_SUSPECTS) + pdf[entry + len(_FALSE_SUSPECTS):]
 
 
 _PACKAGE_IMPORT = re.compile(r'"@[a-z0-9-]+/')

@@ -53,6 +53,9 @@ AGAINST = "Against:"
 FAVOUR = "In its favour:"
 MORE_FINDINGS = "({n} further findings in the annexed trace.)"
 CONDITIONS_LEAD = "Conditions and amendments for this measure:"
+MISSING_LEAD = "Missing safeguards, by who must act:"
+#: Who must act on a missing safeguard (the catalogue type's duty).
+DUTY = {"law": "the law must provide", "controller": "the controller must implement"}
 CONVENTION_LEAD = "Under Article 8(2) ECHR: {verdict}."
 TRACE = "The complete findings for this measure are in the annexed trace."
 

@@ -151,6 +151,7 @@ class ActionItem:
 class Step:
     id: str
     title: str
+    short: str  # one word for narrow table headers, e.g. 'Balance' for proportionality stricto sensu
     status: Badge
     summary: str
     skipped: bool
@@ -269,6 +270,8 @@ class MissingSafeguard:
     description: str | None
     cites: list[Cite]  # the provisions and criteria that require it
     anchor: str  # the RequiredType entry under Safeguard coverage
+    duty: str  # who must act: 'law' (the law must provide it) or 'controller' (the controller must implement it)
+    duty_label: str  # the duty in words, e.g. 'the law must provide'
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import re
 
 import pypdf
 import pytest
-from harness import golden_fixture
+from harness import golden_fixture, skip_or_fail
 
 #: Typst typesets several PDFs: left out of `make quick`, run by `make test`.
 pytestmark = pytest.mark.slow
@@ -118,3 +118,19 @@ def test_every_measure_title_is_in_the_text(rendered) -> None:
 def test_document_metadata(rendered) -> None:
     bundle, reader = rendered
     assert reader.metadata.title == bundle.resolved.assessment.title
+
+
+def test_poppler_reads_the_pdf_without_complaint(tmp_path) -> None:
+    """pdfinfo and pdftotext (poppler, as users have it) print no syntax error for a report."""
+    import shutil
+    import subprocess
+
+    from rightskit.render import render_formats
+
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        skip_or_fail("pdfinfo not found (make test installs poppler-utils)")
+    render_formats(golden_fixture().real_bundle(), ["pdf"], tmp_path)
+    for command in ([tool, str(tmp_path / "report.pdf")], ["pdftotext", str(tmp_path / "report.pdf"), "-"]):
+        run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+        assert run.stderr == "", (command[0], run.stderr)

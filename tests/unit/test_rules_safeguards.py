@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from test_engine_support import EDGE_CASES, child_aim, edge_result, finding, measure, new, run, scan, well_formed
+from test_engine_support import (
+    EDGE_CASES,
+    GOOD_FIGURES,
+    child_aim,
+    edge_result,
+    finding,
+    measure,
+    new,
+    run,
+    scan,
+    well_formed,
+)
 
 EXPECTED = {
     "no-interferences": "not-satisfied", "no-aims": "satisfied", "feeds-cycle": "concern",
@@ -142,3 +155,65 @@ def test_who_authorises_decides_whether_prior_review_is_met(authoriser: str, sta
     if status == "not-satisfied":
         assert f.id.startswith("scan/safeguards/void:") and "does not meet the requirement" in f.message
         assert f.ground == "essential-safeguard-missing"
+
+
+def _chain(review_on: str, deletion_on: str) -> Any:
+    """scan → report; human review and deletion recorded on the measure named for each."""
+    a = new()
+    child_aim(a)
+    s = scan(a, detection=GOOD_FIGURES)
+    s.interferes("eu-charter/art-7", severity="serious", rationale="Reads private messages.")
+    report = a.measure("report", "Report", kind="reporting", legal_basis=["reg-mini/art-3"], scope="targeted",
+                       aims=["protect-children"], end_to_end_encrypted=False,
+                       effectiveness={"level": "medium", "statement": "Reports reach police.", "cite": ["study"]})
+    report.interferes("eu-charter/art-8", severity="moderate", rationale="Sends data on.")
+    s.feeds(report)
+    on = {"scan": (s, "eu-charter/art-7"), "report": (report, "eu-charter/art-8")}
+    for sid, type_, where in (("review", "human-review", review_on), ("deletion", "retention-limits", deletion_on)):
+        target, right = on[where]
+        a.safeguard(sid, sid.title(), type=f"safeguards/{type_}", source="reg-mini/art-3").mitigates(
+            target, right, strength="strong")
+    return run(a)
+
+
+def test_review_before_the_report_protects_the_detection_along_the_chain() -> None:
+    results = _chain(review_on="report", deletion_on="scan")
+    m = results.measures["scan"]
+    review = finding(m, "scan/safeguards/present:safeguards/human-review")
+    assert review.status == "satisfied"
+    assert "review (on downstream measure report)" in review.message
+    assert any(r.startswith("Along the chain: Each hit is reviewed") for r in review.reasons)
+    assert [c.ref for c in review.cite] == ["case-law/lqdn/human-review"]  # the chain's source, the finding's own
+    assert {"safeguard:review", "measure:report"} <= set(review.nodes)
+    assert "safeguards/human-review" not in m.missing_safeguards
+    # The downstream safeguard meets the requirement; it does not lessen what the detection itself does.
+    assert all(x.safeguard != "review" for i in m.interferences for x in i.mitigations)
+    assert m.flip is not None and "review" in m.flip.carrying
+
+
+def test_a_safeguard_that_does_not_reach_upstream_is_warned_about() -> None:
+    results = _chain(review_on="scan", deletion_on="report")
+    m = results.measures["scan"]
+    gap = finding(m, "scan/safeguards/missing:safeguards/retention-limits")
+    assert gap.status == "concern"
+    assert any(r.startswith("Recorded only downstream (deletion on report): retention limits protects only the "
+                            "measure it is recorded on") for r in gap.reasons)
+    assert "safeguards/retention-limits" in m.missing_safeguards
+    assert "Lay down retention limits in the law" in " ".join(m.conditions)
+
+
+def test_missing_safeguards_are_split_by_who_must_act() -> None:
+    a = new()
+    child_aim(a)
+    scan(a).interferes("eu-charter/art-7", severity="serious", rationale="x")
+    results = run(a)
+    assert results.missing_by_duty("scan") == {
+        "law": ["Error-rate limits", "Retention limits"],  # no duty in the catalogue: the law's, by default
+        "controller": ["Human review of hits"]}
+    conditions = " ".join(results.measures["scan"].conditions)
+    assert "Lay down retention limits in the law" in conditions
+    from rightskit.evaluate.table import text_table
+
+    text = text_table(results)
+    assert ("Missing safeguards, by who must act:\n  scan:\n    the law must provide: Error-rate limits, Retention "
+            "limits\n    the controller must implement: Human review of hits\n") in text

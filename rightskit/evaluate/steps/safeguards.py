@@ -23,6 +23,7 @@ author left unknown) is a concern when it is absent, so the gap is visible witho
 
 from __future__ import annotations
 
+from ...model import Citation
 from ..context import EngineContext, MeasureView, Protection, StepInfo
 from ..registry import Note
 from ..requirements import Requirement
@@ -43,14 +44,39 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
 
 
 def _amendment(ctx: EngineContext, req: Requirement) -> str:
+    """The condition that meets ``req``, addressed to whoever must act (the type's ``duty``)."""
     t = ctx.requirements.catalogue.get(req.type)
     what = t.description.split(". ")[0].rstrip(".") if t else req.title
+    if ctx.requirements.duty(req.type) == "controller":
+        return f"Have the controller implement {req.title.lower()}: {what}."
     return f"Lay down {req.title.lower()} in the law: {what}."
+
+
+def _chain(ctx: EngineContext, req: Requirement, effective: list[Protection]
+           ) -> tuple[tuple[str, ...], tuple[Citation, ...]]:
+    """Why a safeguard recorded downstream counts for this measure, and its source, when one does."""
+    t = ctx.requirements.catalogue.get(req.type)
+    if t is None or t.reaches_upstream is None or not any(p.via for p in effective):
+        return (), ()
+    return (f"Along the chain: {t.reaches_upstream.rationale}",), tuple(t.reaches_upstream.cite)
+
+
+def _unreached(ctx: EngineContext, view: MeasureView, req: Requirement) -> tuple[str, ...]:
+    """The warning for safeguards of the type that sit only on downstream measures and do not reach here."""
+    pairs = view.facts.downstream_only.get(req.type, ())
+    live = [(s, d) for s, d in pairs if s not in view.scenario.removed]
+    if not live:
+        return ()
+    where = listing(f"{s} on {d}" for s, d in live)
+    return (f"Recorded only downstream ({where}): {req.title.lower()} protects only the measure it is recorded "
+            "on, because no source reads it as reaching the measures that feed it; record it on this measure "
+            "too.",)
 
 
 def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -> Note:
     why = req.reasons
-    nodes = (view.node, *(p.node for p in present if not p.hypothetical))
+    nodes = (view.node, *(n for p in present if not p.hypothetical
+                          for n in (p.node, *((f"measure:{p.via}",) if p.via else ()))))
     cite = req.cite
     title = req.title
     void = view.facts.void_by_terms.get(req.type)
@@ -60,7 +86,8 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
         return Note(f"by-terms:{req.type}", "satisfied",
                     f"{title} is met by the measure's own terms ({terms}).", why, nodes, cite, req)
     if not effective:
-        names = listing(p.safeguard for p in present)
+        why = (*why, *_unreached(ctx, view, req))
+        names = listing(p.label for p in present)
         if not present:
             state, kind = "is missing", "missing"
         elif void is not None:
@@ -86,17 +113,19 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
     if req.force == "essential" and req.certain and all(p.weak for p in effective):
         return Note(f"weak:{req.type}", "not-satisfied",
                     f"Essential safeguard too weak: {title} exists only as weak safeguards "
-                    f"({listing(p.safeguard for p in effective)}); the case law asks for it to be effective.",
+                    f"({listing(p.label for p in effective)}); the case law asks for it to be effective.",
                     why, nodes, cite, req, ground="essential-safeguard-missing")
+    chain_why, chain_cite = _chain(ctx, req, effective)
+    why, cite = (*why, *chain_why), (*cite, *chain_cite)
     binding = [p for p in effective if p.binding]
     if not binding:
         return Note(f"voluntary:{req.type}", "concern" if req.force != "good-practice" else "satisfied",
-                    f"{title} is in place only voluntarily ({listing(p.safeguard for p in effective)}); the case law "
+                    f"{title} is in place only voluntarily ({listing(p.label for p in effective)}); the case law "
                     "asks for safeguards laid down in law.", why, nodes, cite, req,
                     condition=f"Make {title.lower()} binding: lay it down in the law, not in the provider's choice.")
     hypo = " (hypothetical, flip analysis)" if all(p.hypothetical for p in binding) else ""
     return Note(f"present:{req.type}", "satisfied",
-                f"{title} is in place{hypo}: {listing(p.safeguard for p in binding)}.", why, nodes, cite, req)
+                f"{title} is in place{hypo}: {listing(p.label for p in binding)}.", why, nodes, cite, req)
 
 
 def unmet(view: MeasureView) -> list[str]:

@@ -94,6 +94,14 @@ class Reader:
         self.essence: set[str] = {i.right for m in bundle.results.measures.values() for i in m.interferences
                                   if i.reaches_essence}
         self._mitigations: list[tuple[str, str, str, str, bool, str]] | None = None
+        #: Safeguard id → the measures it protects: those it mitigates, and those it protects along the chain.
+        self.protects: dict[str, tuple[list[str], list[str]]] = {}
+        for s in a.safeguards:
+            self.protects[s.id] = (sorted({x.measure for x in s.mitigates}), [])
+        for mid, res in bundle.results.measures.items():
+            for sid in res.protected_downstream:
+                if sid in self.protects:
+                    self.protects[sid][1].append(mid)
 
 
 def framework_title(bundle: Bundle, fid: str) -> str:
@@ -166,14 +174,30 @@ def safeguard_node(r: Reader, sid: str) -> NodeFact:
         basis = f"binding: {prov.pinpoint if prov is not None else s.source}"
     else:
         basis = "voluntary"
-    lines = [basis] + ([] if s.effective else ["ineffective in practice"])
+    own, chained = r.protects.get(sid, ([], []))
+    protects = _protects(own, chained)
+    lines = [basis] + ([protects] if protects else []) + ([] if s.effective else ["ineffective in practice"])
     return NodeFact(
         "safeguard", sid, s.title, tuple(lines), "" if s.effective else "ineffective",
         "safeguard" if s.binding else "safeguard-voluntary",
-        (s.title, basis, s.requires or "", "; ".join(s.conditions),
+        (s.title, basis, protects, s.requires or "", "; ".join(s.conditions),
          "" if s.effective else "Recorded as not effective in practice."),
         group=s.type or ("binding" if s.binding else "voluntary"),
     )
+
+
+#: Above this many measures a safeguard node counts them instead of naming them.
+PROTECTS_NAMED = 3
+
+
+def _protects(own: list[str], chained: list[str]) -> str:
+    """'protects: scan, report; along the chain: detect' — which measures a safeguard protects."""
+    def names(ids: list[str]) -> str:
+        return ", ".join(ids) if len(ids) <= PROTECTS_NAMED else f"{len(ids):,} measures"
+    parts = [f"protects: {names(own)}"] if own else []
+    if chained:
+        parts.append(f"along the chain: {names(sorted(chained))}")
+    return "; ".join(parts)
 
 
 def aim_node(r: Reader, aid: str) -> NodeFact:
@@ -198,8 +222,11 @@ def provision_node(r: Reader, ref: str) -> NodeFact:
     prov = bundle.resolved.index.get("provision", ref)
     fid = ref.split("/", 1)[0]
     title = prov.pinpoint if prov is not None else ref
-    return NodeFact("provision", ref, title, (framework_title(bundle, fid),), "", "provision",
-                    (f"{title} {framework_title(bundle, fid)}", prov.title if prov is not None else "",
+    fw = bundle.resolved.frameworks.get(fid)
+    # A whole-act record's pinpoint names the act already: the framework's title would say it twice.
+    lines = () if fw is not None and fw.names_itself(title) else (framework_title(bundle, fid),)
+    return NodeFact("provision", ref, title, lines, "", "provision",
+                    (" ".join((title, *lines)), prov.title if prov is not None else "",
                      prov.summary if prov is not None else ""), group=fid, link=False)
 
 

@@ -32,12 +32,13 @@ def without_safeguards(f: Facts) -> Facts:
     return out
 
 
-def draw_panels(g: graphviz.Digraph, r: Reader, f: Facts) -> None:
-    """One panel per right listing the safeguards that mitigate interferences with it."""
+def draw_panels(g: graphviz.Digraph, r: Reader, f: Facts, measure: str | None = None) -> None:
+    """One panel per right listing the safeguards that mitigate interferences with it (of ``measure`` only,
+    in a measure's own view)."""
     names: list[str] = []
     for right in f.of("right"):
         by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
-        for sid, mid, _, strength, works, _ in mitigations(r, right=right.ident):
+        for sid, mid, _, strength, works, _ in mitigations(r, measure=measure, right=right.ident):
             by_safeguard.setdefault(sid, []).append((mid, strength, works))
         if not by_safeguard:
             continue

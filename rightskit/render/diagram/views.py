@@ -279,17 +279,29 @@ def _collapse_columns(r: Reader, f: Facts, keep: str) -> tuple[Facts, list[str]]
     return f, notes
 
 
+#: Past this many safeguards a measure's own view lists them in panels per right (see panels.py).
+MEASURE_PANEL_ABOVE = 8
+
+
 def measure_view(bundle: Bundle, mid: str) -> graphviz.Digraph:
     r = Reader(bundle)
     f = measure_facts(r, mid)
     subject = dot_name("measure", mid)
     f, notes = _collapse_columns(r, f, subject)
     note = f"Aggregated ({', '.join(notes)} collapsed). {detail_hint(bundle)}" if notes else ""
-    legend = legend_rows(["verdict", "status", "severity", "strength"], _shapes(f.nodes.values()))
+    # A column of 20 hexagons made the page-wide picture a strip whose text printed at 2 pt in the PDF:
+    # past MEASURE_PANEL_ABOVE safeguards the view lists them in one panel per right, as the overview does.
+    panels = len(f.of("safeguard")) > MEASURE_PANEL_ABOVE
+    if panels:
+        f = without_safeguards(f)
+    legend = legend_rows(["verdict", "status", "severity", "strength"],
+                         [*_shapes(f.nodes.values()), *(["safeguard-panel"] if panels else [])])
     g = draw.new_graph(f"measure-{mid}", f"Measure: {r.measures[mid].title}", _subtitle(bundle), note, legend)
     left = [n.name for n in f.nodes.values() if n.kind in ("aim", "provision", "alternative", "group")]
     draw_columns(g, f, columns=[sorted(left)], cluster_rights=True, bundle=bundle)
     draw_edges(g, f, reverse_kinds=("pursues", "mitigates"), labels=True)
+    if panels:
+        draw_panels(g, r, f, measure=mid)
     return g
 
 
