@@ -67,7 +67,9 @@ class LiveState:
 
     def __init__(self, path: Path, options: Options, evaluator: Evaluator | None = None) -> None:
         if evaluator is None:
-            from ..pipeline import evaluate as evaluator_
+            # With the review file: the viewer shows each finding's review state and the sign-off, and
+            # reloads when review.yaml changes (it is watched with the assessment's folder).
+            from ..pipeline import review as evaluator_
             evaluator = evaluator_
         self.path = Path(path)
         self.options = options
