@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .collector import paused
+from .gc_pause import paused
 
 if TYPE_CHECKING:
     from .evaluate.results import EvaluationResult
@@ -60,7 +60,7 @@ def load(path: Path, options: Options | None = None) -> Resolved:
     from .load.salvage import with_reference_problems
 
     options = options or Options()
-    # Each stage runs with the cyclic collector paused and freezes what it built (collector.py): the
+    # Each stage runs with the cyclic collector paused and freezes what it built (gc_pause.py): the
     # stages allocate millions of small, acyclic objects that live to the end of the command, and the
     # collector's repeated scans of them made load, validation and evaluation superlinear.
     with paused():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import phrases
-from . import records as r
+from . import template_context as r
 from .document import Bullets, Image, Note, Para, Run, Table, numbered
 
 #: '<', '>' and '&' as entities, and Markdown punctuation backslash-escaped, in one pass (no

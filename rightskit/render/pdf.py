@@ -21,7 +21,7 @@ from ..errors import Problem, RenderError, SourceLocation, TemplateError
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
-    from .records import Measure, ReportContext
+    from .template_context import Measure, ReportContext
 
 MAIN = "report.typ"
 

@@ -23,7 +23,7 @@ from rightskit.render import render_formats
 from rightskit.render.fragments import Fragments
 from rightskit.render.json_out import results_json
 from rightskit.render.output import atomic_write
-from rightskit.render.records import Badge, Cite, NodeRef
+from rightskit.render.template_context import Badge, Cite, NodeRef
 
 ROOT = Path(__file__).resolve().parents[2]
 SUMMARY_NOTE = "A summary PDF."

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from . import records as r
+from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
 
 if TYPE_CHECKING:

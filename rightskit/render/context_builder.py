@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..evaluate.grounds import GROUNDS
 from . import badges, phrases
-from . import records as r
+from . import template_context as r
 from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
-from .figures import span
+from .number_format import span
 from .opinion import build_opinion
 
 if TYPE_CHECKING:
