@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .bundle import Bundle
 from .gc_pause import paused
 
 if TYPE_CHECKING:
-    from .evaluate.results import EvaluationResult
     from .graph import RightsGraph
     from .load import Resolved
 
@@ -30,28 +28,6 @@ class Options:
 
     frameworks_dirs: Sequence[Path] = ()
     as_of: dt.date | None = None
-
-
-@dataclass
-class Bundle:
-    """Everything the render stage sees: the resolved assessment, its graph and the results."""
-
-    resolved: Resolved
-    graph: RightsGraph
-    results: EvaluationResult
-    input_files: list[Path] = field(default_factory=list)
-
-    @cached_property
-    def input_hash(self) -> str:
-        """SHA-256 over the input files (assessment and frameworks), for the report's title block.
-
-        Worked out once: the report and results.json both carry it, and the files may be large.
-        """
-        digest = hashlib.sha256()
-        for path in sorted(set(self.input_files), key=str):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
 
 
 def load(path: Path, options: Options | None = None) -> Resolved:

@@ -18,7 +18,7 @@ from ..errors import UsageError
 from .output import atomic_write, ensure_out_dir, target_in
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
+    from ..bundle import Bundle
     from .diagram_set import DiagramSet
     from .template_context import ReportContext
 

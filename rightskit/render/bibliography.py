@@ -19,8 +19,8 @@ from urllib.parse import quote, urlsplit
 from . import template_context as r
 
 if TYPE_CHECKING:
-    from ..load.references import RefIndex
     from ..model import Citation
+    from ..model.ref_index import RefIndex
 
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("legislation", "Legislation and rights", ("framework", "provision", "right")),

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
 from ..evaluate.grounds import GROUNDS
+from ..version import __version__
 from . import badges, phrases
 from . import template_context as r
 from .bibliography import Bibliography, bib_anchor, framework_links
@@ -25,10 +25,10 @@ from .number_format import span
 from .opinion import build_opinion
 
 if TYPE_CHECKING:
+    from ..bundle import Bundle
     from ..evaluate.results import Finding, MeasureResult
     from ..model import Assessment
     from ..model import Measure as MeasureModel
-    from ..pipeline import Bundle
 
 
 def right_anchor(ref: str) -> str:

@@ -17,7 +17,7 @@ from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
+    from ..bundle import Bundle
 
 DrawFn = Callable[["Bundle", str, str], bytes]
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RightskitError
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle, Options
+    from ..bundle import Bundle
+    from ..pipeline import Options
 
 Evaluator = Callable[[Path, "Options"], "Bundle"]
 WATCHED_SUFFIXES = (".yaml", ".yml", ".py")

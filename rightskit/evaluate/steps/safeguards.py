@@ -24,7 +24,7 @@ author left unknown) is a concern when it is absent, so the gap is visible witho
 from __future__ import annotations
 
 from ..context import EngineContext, MeasureView, Protection, StepInfo
-from ..registry import Note
+from ..note import Note
 from ..requirements import Requirement
 from ..wording import listing
 from .spec import StepSpec
