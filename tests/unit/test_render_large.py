@@ -124,17 +124,19 @@ def test_a_stream_that_fails_midway_leaves_the_previous_file(tmp_path: Path) -> 
     assert target.read_text(encoding="utf-8") == "<p>é</p>"
 
 
-@pytest.mark.parametrize("flush_lines", [0, 1, 7])
-def test_markdown_written_in_pieces_is_the_same_document(flush_lines: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("batch", [0, 1, 7, 4_096])
+def test_markdown_written_in_pieces_is_the_same_document(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However the template's output is cut into pieces, the blank lines are cut the same way."""
     from rightskit.render import build_context, markdown
 
     ctx = build_context(golden_fixture().real_bundle())
-    whole = "".join(markdown.markdown_chunks(ctx))  # FLUSH_LINES as shipped: the section in one piece here
-    monkeypatch.setattr(markdown, "FLUSH_LINES", flush_lines)
+    whole = "".join(markdown.markdown_chunks(ctx))  # the batch size as shipped: one piece here
+    monkeypatch.setattr(markdown, "_BATCH", batch)
     pieces = list(markdown.markdown_chunks(ctx))
     assert "".join(pieces) == whole
-    assert len(pieces) > len(ctx.measure_ids) + 3  # the safeguard coverage did come in several pieces
+    assert len(pieces) >= min(len(whole) // max(batch, 1), 100) // 2  # it did come in many pieces
     assert "\n\n\n" not in whole and whole.endswith("\n") and not whole.endswith("\n\n")
+
 
 # --- the fragment filters -----------------------------------------------------------------------------------
 
