@@ -90,6 +90,20 @@ def test_a_real_assessment_just_over_the_limit_gives_a_summary_pdf(tmp_path: Pat
     assert html.count('class="finding"') > n  # the HTML keeps every finding
 
 
+@pytest.mark.slow
+def test_a_summary_pdf_of_300_measures_typesets_with_its_notes_as_endnotes(tmp_path: Path) -> None:
+    """300 measures once failed in Typst's PDF tagging (an internal error; typst/typst#8776) and as
+    footnotes their 642 notes made the PDF slow: now they are endnotes, and a tagging failure retries untagged."""
+    n = 300
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(n), "-o", str(tmp_path / "in")],
+                   check=True, capture_output=True)
+    bundle = pipeline.evaluate(tmp_path / "in" / "assessment.yaml")
+    render_formats(bundle, ["pdf"], tmp_path / "out")
+    text, reader = pdf_text(tmp_path / "out" / "report.pdf")
+    assert f"This assessment has {n} measures" in " ".join(text.split())
+    assert "Notes" in outline_titles(reader)
+
+
 # --- streamed writes ---------------------------------------------------------------------------------------
 
 
