@@ -142,11 +142,14 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
 def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
                     say: Callable[[str], None], write: Callable[[str, Writable], None]) -> None:
     """Diagram files: every view for 'svg'; the report's own views when the Markdown links to them."""
-    from .diagram_set import all_views, file_name
+    from .diagram_set import SVG_MEASURE_VIEWS_UP_TO, all_views, file_name
 
     views: list[str] = []
     if "svg" in wanted:
         views = all_views(bundle)
+        if len(bundle.resolved.assessment.measures) > SVG_MEASURE_VIEWS_UP_TO:
+            say(f"diagrams/: no diagram per measure above {SVG_MEASURE_VIEWS_UP_TO:,} measures; "
+                "draw one with: rightskit diagram PATH --view measure:<id>")
     elif "md" in wanted and ctx is not None:
         views = list(ctx.diagrams)
     if not views:

@@ -104,6 +104,22 @@ def test_a_summary_pdf_of_300_measures_typesets_with_its_notes_as_endnotes(tmp_p
     assert "Notes" in outline_titles(reader)
 
 
+def test_above_the_cap_the_svg_output_leaves_out_the_measure_views(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from rightskit.render import diagram_set
+
+    bundle = golden_fixture().real_bundle()
+    measures = bundle.resolved.assessment.measures
+    assert any(v.startswith("measure:") for v in diagram_set.all_views(bundle))
+    monkeypatch.setattr(diagram_set, "SVG_MEASURE_VIEWS_UP_TO", len(measures) - 1)
+    said: list[str] = []
+    render_formats(bundle, ["svg"], tmp_path, progress=said.append)
+    names = sorted(p.name for p in (tmp_path / "diagrams").iterdir())
+    assert "overview.svg" in names and any(n.startswith("right-") for n in names)
+    assert not any(n.startswith("measure-") for n in names), names
+    assert any("--view measure:<id>" in line for line in said)
+
+
 # --- streamed writes ---------------------------------------------------------------------------------------
 
 
