@@ -220,7 +220,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
         import rightskit.evaluate
         import rightskit.load
         import rightskit.render
-        import rightskit.render.context
+        import rightskit.render.context_builder
         import rightskit.render.diagram
         import rightskit.render.html
         import rightskit.render.json_out
@@ -231,17 +231,17 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     from functools import partial
 
     from rightskit import pipeline
-    from rightskit.collector import paused
     from rightskit.evaluate import evaluate
+    from rightskit.gc_pause import paused
     from rightskit.load import FrameworkLibrary, find_assessment_file, packaged_frameworks_dir, resolve
     from rightskit.load.assessment_yaml import display_path, read_assessment_yaml
     from rightskit.load.validate import validate
     from rightskit.load.yamlsource import locate
     from rightskit.model import Assessment
     from rightskit.render import render_formats
-    from rightskit.render.context import build_context
+    from rightskit.render.context_builder import build_context
     from rightskit.render.diagram import diagram
-    from rightskit.render.diagrams import DiagramSet, all_views, report_views
+    from rightskit.render.diagram_set import DiagramSet, all_views, report_views
     from rightskit.render.html import html_chunks
     from rightskit.render.json_out import results_json_chunks
     from rightskit.render.markdown import markdown_chunks
@@ -269,7 +269,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     def diagrams() -> None:
         st["records"] = DiagramSet(st["bundle"]).records(report_views(st["bundle"]))
 
-    # Every stage runs as the pipeline runs it: with the cyclic collector paused (rightskit/collector.py),
+    # Every stage runs as the pipeline runs it: with the cyclic collector paused (rightskit/gc_pause.py),
     # and the outputs streamed to disk as render_formats() writes them.
     def rendering(work: Callable[[], object]) -> Callable[[], object]:
         def run() -> object:

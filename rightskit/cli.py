@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
 from .errors import RightskitError, UsageError
+from .version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .collector import paused
+from .bundle import Bundle
 from .errors import Problem
+from .gc_pause import paused
 
 if TYPE_CHECKING:
-    from .evaluate.results import EvaluationResult
     from .graph import RightsGraph
     from .load import Resolved
     from .load.review import LoadedReview
@@ -35,46 +33,13 @@ class Options:
     as_of: dt.date | None = None
 
 
-@dataclass
-class Bundle:
-    """Everything the render stage sees: the resolved assessment, its graph and the results."""
-
-    resolved: Resolved
-    graph: RightsGraph
-    results: EvaluationResult
-    input_files: list[Path] = field(default_factory=list)
-    review: LoadedReview | None = None
-
-    @cached_property
-    def reviewed(self) -> ReviewOutcome:
-        """The review read against the results (empty when there is no review file)."""
-        from .review import assess
-
-        if self.review is None:
-            return assess(self.results, None, self.input_hash)
-        return assess(self.results, self.review.model, self.input_hash, file=self.review.shown,
-                      locate=self.review.locator)
-
-    @cached_property
-    def input_hash(self) -> str:
-        """SHA-256 over the input files (assessment and frameworks), for the report's title block.
-
-        Worked out once: the report and results.json both carry it, and the files may be large.
-        """
-        digest = hashlib.sha256()
-        for path in sorted(set(self.input_files), key=str):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
-
-
 def load(path: Path, options: Options | None = None) -> Resolved:
     """Stages 1–2: read the assessment (YAML or Python), validate the model, resolve every reference."""
     from .load import FrameworkLibrary, PartlyParsed, load_assessment, packaged_frameworks_dir, resolve
     from .load.salvage import with_reference_problems
 
     options = options or Options()
-    # Each stage runs with the cyclic collector paused and freezes what it built (collector.py): the
+    # Each stage runs with the cyclic collector paused and freezes what it built (gc_pause.py): the
     # stages allocate millions of small, acyclic objects that live to the end of the command, and the
     # collector's repeated scans of them made load, validation and evaluation superlinear.
     with paused():

@@ -14,38 +14,19 @@ and writes the :class:`DiffResult` as terminal text, JSON or an HTML report (:mo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .comparison import Comparison, Side
 from .difference import DIFF_SCHEMA_VERSION, DiffResult, DiffSide
 
 if TYPE_CHECKING:
-    from ..load import Resolved
-    from ..pipeline import Bundle, Options
+    from ..pipeline import Options
 
 __all__ = ["DIFF_SCHEMA_VERSION", "Comparison", "DiffResult", "Side", "compare", "diff", "format_diff",
            "load_side", "parse_renames"]
 
 FORMATS = ("text", "json", "html")
-
-
-@dataclass
-class Side:
-    """One assessment as loaded for comparison: always resolved; evaluated unless built from a model only."""
-
-    path: Path
-    resolved: Resolved
-    bundle: Bundle | None = None
-
-
-@dataclass
-class Comparison:
-    """The diff and the two sides it was computed from (the HTML report draws them)."""
-
-    result: DiffResult
-    a: Side
-    b: Side
 
 
 def load_side(path: Path, options: Options | None = None) -> Side:

@@ -16,7 +16,7 @@ from .difference import ITEM_KINDS, DiffResult
 from .text import ARROW, PLURAL, field_line
 
 if TYPE_CHECKING:
-    from . import Comparison
+    from .comparison import Comparison
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -62,7 +62,7 @@ def _environment() -> Any:
 
 def html_report(comparison: Comparison) -> str:
     """Render the diff page."""
-    from .. import __version__
+    from ..version import __version__
 
     uri, note = diagram_data_uri(comparison)
     context = DiffContext(diff=comparison.result, kinds=ITEM_KINDS, plural=PLURAL, arrow=ARROW,

@@ -5,7 +5,8 @@ the rule registry (:class:`RuleRegistry`, :func:`default_registry`) for adding r
 """
 
 from .engine import DISCLAIMER, evaluate
-from .registry import Note, Rule, RuleRegistry, default_registry
+from .note import Note
+from .registry import Rule, RuleRegistry, default_registry
 from .results import EvaluationResult
 from .table import text_table
 

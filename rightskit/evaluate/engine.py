@@ -44,7 +44,7 @@ DISCLAIMER = (
 
 def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> EvaluationResult:
     """Evaluate every measure of the graph's assessment against the Art. 52(1) method."""
-    from .. import __version__
+    from ..version import __version__
 
     registry = registry if registry is not None else default_registry()
     resolved = rg.resolved

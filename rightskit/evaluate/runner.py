@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from .context import EngineContext, MeasureView
 from .method import PlannedStep
-from .registry import Note
+from .note import Note
 from .verdict import StepOutcome, outcome
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from .context import StepInfo
 from .grounds import GROUNDS, rank
-from .registry import Note, Rule
+from .note import Note
+from .registry import Rule
 from .results import Status, Verdict
 
 #: Why a limitation reaching the essence ends the test; said once, here (the verdict reason ends with it).

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, SourceLocation
 from ..model import Assessment
+from ..model.ref_index import RefIndex, index_frameworks
 from .assessment_yaml import display_path, read_assessment_yaml
 from .frameworks import FrameworkLibrary, packaged_frameworks_dir
-from .references import RefIndex, Resolved, index_frameworks, resolve
+from .references import Resolved, resolve
 from .salvage import PartlyParsed
 from .validate import Locator, validate
 from .yamlsource import locate

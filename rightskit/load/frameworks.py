@@ -11,15 +11,12 @@ import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import FrameworkError, InputError, Problem, ProblemCollector, SourceLocation, did_you_mean
 from ..model import Framework
+from ..model.ref_index import CITABLE, RefIndex, index_frameworks, walk_citations
 from .validate import key_path, validate
 from .yamlsource import LocDict, load_yaml, locate
-
-if TYPE_CHECKING:
-    from .references import RefIndex
 
 #: Frameworks the engine consults for every assessment, whether listed or not.
 SUPPORT_FRAMEWORKS = ("art-52-1", "case-law", "safeguards")
@@ -106,8 +103,6 @@ class FrameworkLibrary:
                 problems.problems.extend(exc.problems)
         problems.raise_if_any("invalid frameworks", FrameworkError)
         if not all(fid in self._checked for fid in out):
-            from .references import index_frameworks
-
             index = index_frameworks(self._referenced_closure(out, problems))
             for fid in sorted(out):
                 if fid not in self._checked:
@@ -118,8 +113,6 @@ class FrameworkLibrary:
 
     def _referenced_closure(self, start: dict[str, Framework], problems: ProblemCollector) -> dict[str, Framework]:
         """``start`` plus every framework its references name, transitively."""
-        from .references import walk_citations
-
         seen = dict(start)
         queue = list(start.values())
         while queue:
@@ -202,8 +195,6 @@ def check_framework_references(fw: Framework, raw: LocDict, index: RefIndex, pro
     Rights must point at provisions, criteria at catalogue safeguard types, and every citation
     (established_by, essence_cite, required_by, a step's cite …) at something citable.
     """
-    from .references import CITABLE, walk_citations
-
     def check(path: tuple[int | str, ...], ref: str, kinds: tuple[str, ...], what: str) -> None:
         if index.kind_of(ref, kinds) is None:
             hint = did_you_mean(ref, index.ids(*kinds))

@@ -18,9 +18,9 @@ from ..errors import UsageError
 from .output import atomic_write, ensure_out_dir, target_in
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
-    from .diagrams import DiagramSet
-    from .records import ReportContext
+    from ..bundle import Bundle
+    from .diagram_set import DiagramSet
+    from .template_context import ReportContext
 
 #: Output formats, in the order they are written, and the file each one writes.
 FORMATS: dict[str, str] = {
@@ -40,8 +40,8 @@ __all__ = ["FORMATS", "build_context", "render_formats"]
 
 def build_context(bundle: Bundle, diagrams: bool = True, drawn: DiagramSet | None = None) -> ReportContext:
     """The report context, with the report's diagrams (drawn by ``drawn`` when given, to reuse them)."""
-    from .context import build_context as build
-    from .diagrams import DiagramSet, report_views
+    from .context_builder import build_context as build
+    from .diagram_set import DiagramSet, report_views
 
     records = (drawn or DiagramSet(bundle)).records(report_views(bundle)) if diagrams else {}
     return build(bundle, records)
@@ -67,7 +67,7 @@ def render_formats(
     progress: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write each of ``formats`` (html, pdf, docx, md, json, svg) into ``out_dir``; return the files written."""
-    from .diagrams import DiagramSet
+    from .diagram_set import DiagramSet
 
     wanted = _check_formats(formats)
     say = progress or (lambda _msg: None)
@@ -142,11 +142,14 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
 def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
                     say: Callable[[str], None], write: Callable[[str, Writable], None]) -> None:
     """Diagram files: every view for 'svg'; the report's own views when the Markdown links to them."""
-    from .diagrams import all_views, file_name
+    from .diagram_set import SVG_MEASURE_VIEWS_UP_TO, all_views, file_name
 
     views: list[str] = []
     if "svg" in wanted:
         views = all_views(bundle)
+        if len(bundle.resolved.assessment.measures) > SVG_MEASURE_VIEWS_UP_TO:
+            say(f"diagrams/: no diagram per measure above {SVG_MEASURE_VIEWS_UP_TO:,} measures; "
+                "draw one with: rightskit diagram PATH --view measure:<id>")
     elif "md" in wanted and ctx is not None:
         views = list(ctx.diagrams)
     if not views:

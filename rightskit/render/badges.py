@@ -10,7 +10,7 @@ import functools
 import re
 
 from ..model.scales import EFFECTIVENESS_ORDER, IMPORTANCE_ORDER, SEVERITY_ORDER, STRENGTH_ORDER
-from .records import Badge
+from .template_context import Badge
 
 STATUS: dict[str, tuple[str, str]] = {
     "satisfied": ("Satisfied", "✓"),

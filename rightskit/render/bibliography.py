@@ -1,7 +1,7 @@
 """The bibliography: every citation target the report cites, with pinpoints and deep links.
 
 Citations are registered while the context is built (:meth:`Bibliography.cite`); each returns a
-:class:`~rightskit.render.records.Cite` that links to the entry's anchor. :meth:`Bibliography.entries`
+:class:`~rightskit.render.template_context.Cite` that links to the entry's anchor. :meth:`Bibliography.entries`
 then builds one entry per target actually cited, grouped and in a stable natural order.
 
 Deep links: EUR-Lex by CELEX, CURIA and EUR-Lex by ECLI, HUDOC by application number. Only
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from . import records as r
+from . import template_context as r
 
 if TYPE_CHECKING:
-    from ..load.references import RefIndex
     from ..model import Citation
+    from ..model.ref_index import RefIndex
 
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("legislation", "Legislation and rights", ("framework", "provision", "right")),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import records as r
-from .figures import fmt, per_n, percent
+from . import template_context as r
+from .number_format import fmt, per_n, percent
 
 if TYPE_CHECKING:
     from ..evaluate.results import DetectionResult

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 if TYPE_CHECKING:
     import jinja2
 
-    from .records import Badge, Cite, NodeRef
+    from .template_context import Badge, Cite, NodeRef
 
 
 class Linked(Protocol):

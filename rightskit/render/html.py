@@ -23,7 +23,7 @@ from .fragments import Fragments
 if TYPE_CHECKING:
     import jinja2
 
-    from .records import ReportContext
+    from .template_context import ReportContext
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MAIN_TEMPLATE = "report.html.j2"
@@ -107,8 +107,8 @@ def template_errors(templates: Path | None) -> Iterator[None]:
             "name a template that exists in the templates folder or in rightskit's own")]) from None
     except jinja2.UndefinedError as exc:
         file, line = _template_frame(exc)
-        raise _located(file, line, f"undefined: {exc.message}",
-                       "templates see only 'ctx' (rightskit.render.records.ReportContext); check the name") from None
+        raise _located(file, line, f"undefined: {exc.message}", "templates see only 'ctx' "
+                       "(rightskit.render.template_context.ReportContext); check the name") from None
     except TemplateError:
         raise
     except Exception as exc:  # any other error raised while a template runs

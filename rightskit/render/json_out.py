@@ -19,7 +19,7 @@ from ..model import Assessment
 from ..model.base import StrictModel
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
+    from ..bundle import Bundle
 
 REPORT_SCHEMA_VERSION = "2.0"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -1,6 +1,7 @@
-"""GitHub-flavoured Markdown from the report context, with every piece of user text escaped.
+"""GitHub-flavoured Markdown from the report context: ``templates/report.md.j2``, with every piece of user text escaped.
 
-User text never becomes markup: Markdown punctuation is backslash-escaped, '<', '>' and '&'
+The template holds the words and the layout; this module holds what a template cannot do safely,
+the escaping. User text never becomes markup: Markdown punctuation is backslash-escaped, '<', '>' and '&'
 become entities, newlines inside table cells become spaces, and bare URLs are defused, so links,
 images, HTML and math written in an assessment stay inert text.
 """
@@ -9,11 +10,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import phrases
-from . import records as r
-from .document import Bullets, Image, Note, Para, Run, Table, numbered
+from .document import Note, Run, numbered
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from . import template_context as r
 
 #: '<', '>' and '&' as entities, and Markdown punctuation backslash-escaped, in one pass (no
 #: replacement contains a character another one replaces).
@@ -47,6 +53,7 @@ _SAFE_CODE = re.compile(r"^[A-Za-z0-9._/:@ -]*$")
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9._/:-]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _safe_anchor(anchor: str) -> str:
     """Anchors are built from validated ids; filter anyway so nothing else can reach the markup."""
     return _ANCHOR_UNSAFE.sub("", anchor)
@@ -57,403 +64,83 @@ def code(text: str) -> str:
     return f"`{text}`" if _SAFE_CODE.match(text) else esc(text)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same record is linked from many places (136,000 links at 1,000 measures)
 def link(label: str, anchor: str) -> str:
     """A link to an anchor of this document."""
     return f"[{esc(label)}](#{_safe_anchor(anchor)})"
 
 
 def ext_link(label: str, url: str) -> str:
+    """A link out of the document (URLs come from validated framework data)."""
     return f"[{esc(label)}](<{url}>)"
 
 
 def badge(b: r.Badge) -> str:
+    """A verdict, status or severity: its symbol and its label."""
     return f"{b.symbol} {esc(b.label)}"
 
 
 def cite(c: r.Cite) -> str:
+    """A citation as a link to its bibliography entry, with its pinpoint; † marks an unverified source."""
     text = c.label + (f", {c.pinpoint}" if c.pinpoint else "")
     return link(text, c.anchor) + (" †" if c.verified is False else "")
 
 
 def cites(list_: Iterable[r.Cite]) -> str:
+    """Citations, separated by semicolons."""
     return "; ".join(cite(c) for c in list_)
 
 
-def _table(head: list[str], rows: Iterable[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    out += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return [*out, ""]
+def anchor(name: str) -> str:
+    """An HTML anchor that links inside the document land on."""
+    return f'<a id="{_safe_anchor(name)}"></a>'
 
 
-def _anchor(anchor: str) -> str:
-    return f'<a id="{_safe_anchor(anchor)}"></a>'
+def link_to(records: Mapping[str, Any], key: str) -> str:
+    """A link to a record (measure, right, safeguard, aim or alternative) by id; its id if it is not in the report."""
+    rec = records.get(key)
+    return link(rec.title, rec.anchor) if rec else esc(key)
 
 
-class _Doc:
-    def __init__(self, ctx: r.ReportContext) -> None:
-        self.ctx = ctx
-        self.lines: list[str] = []
+def links_to(records: Mapping[str, Any], keys: Iterable[str]) -> str:
+    """Links to records by id, separated by semicolons."""
+    return "; ".join(link_to(records, k) for k in keys)
 
-    def add(self, *lines: str) -> None:
-        self.lines.extend(lines)
 
-    def mlink(self, mid: str) -> str:
-        m = self.ctx.measures.get(mid)
-        return link(m.title, m.anchor) if m else esc(mid)
-
-    def rlink(self, ref: str) -> str:
-        rt = self.ctx.rights.get(ref)
-        return link(rt.title, rt.anchor) if rt else esc(ref)
-
-    def slink(self, sid: str) -> str:
-        s = self.ctx.safeguards.get(sid)
-        return link(s.title, s.anchor) if s else esc(sid)
-
-    def alink(self, aid: str) -> str:
-        a = self.ctx.aims.get(aid)
-        return link(a.title, a.anchor) if a else esc(aid)
-
-    def altlink(self, aid: str) -> str:
-        a = self.ctx.alternatives.get(aid)
-        return link(a.title, a.anchor) if a else esc(aid)
-
-    def diagram(self, view: str, caption: str) -> None:
-        d = self.ctx.diagrams[view]
-        self.add(f"![{esc(d.title)}](<{_safe_anchor(d.file)}>)", "", f"*{esc(caption)}*", "")
-
-    # -- sections --------------------------------------------------------------------------
-
-    def title(self) -> None:
-        c = self.ctx
-        self.add(f"# {esc(c.title)}", "", "*Fundamental-rights assessment · Art. 52(1) Charter*", "")
-        if c.summary:
-            self.add(esc(c.summary), "")
-        rows = []
-        if c.authors:
-            rows.append(["Authors", esc(", ".join(c.authors))])
-        rows += [["Law applied as of", esc(c.as_of)], ["Mode", esc(c.mode_reason)]]
-        if c.later_case_law:
-            rows.append(["Later case law", esc(f"Not applied as law on {c.as_of}, listed for information: "
-                                                f"{'; '.join(c.later_case_law)}")])
-        rows += [["Assessment id", code(c.assessment_id)],
-                 ["Produced by",
-                  f"rightskit {esc(c.rightskit_version)} (results schema {esc(c.results_schema_version)})"],
-                 ["Inputs (SHA-256)", code(c.input_hash)]]
-        if c.rendered_on:
-            rows.append(["Rendered on", esc(c.rendered_on)])
-        self.add(*_table(["", ""], rows))
-        self.add(*_table(["Framework", "Data version", "Legal version in effect", "Status"], [
-            [esc(f.title) + "".join(" " + ext_link(x.label, x.url) for x in f.links), esc(f.data_version),
-             esc(f.legal_version or "none"), esc(f.legal_status)] for f in c.frameworks]))
-        self.add(f"> **Read this first.** {esc(c.disclaimer)}", "")
-
-    def toc(self) -> None:
-        self.add("## Contents", "")
-        for e in self.ctx.toc:
-            self.add(f"- {link(e.title, e.anchor)}")
-            self.add(*(f"  - {link(x.title, x.anchor)}" for x in e.children))
-        self.add("")
-
-    def runs(self, rs: Sequence[Run]) -> str:
-        out = []
-        for x in rs:
-            if isinstance(x, Note):
-                out.append(f"[^{x.number}]")
-            elif x.bold and x.text.strip():
-                out.append(f"**{esc(x.text.strip())}**" + (" " if x.text.endswith(" ") else ""))
-            elif x.italic and x.text.strip():
-                out.append(f"*{esc(x.text.strip())}*")
-            else:
-                # esc() folds whitespace, ends included: keep the space that joins this run to its neighbours.
-                text = esc(x.text)
-                if x.text[:1].isspace() and not (out and out[-1].endswith(" ")):
-                    text = " " + text
-                out.append(text + (" " if text.strip() and x.text[-1:].isspace() else ""))
-        return "".join(out)
-
-    def opinion(self) -> None:
-        """The main text (opinion.py): sections, then the notes as Markdown footnotes."""
-        doc = self.ctx.opinion
-        if doc is None:
-            return
-        for depth, number, sec in numbered(doc.main):
-            self.add(_anchor("op-" + sec.id), f"{'#' * (depth + 1)} {number} {esc(sec.title)}", "")
-            for b in sec.blocks:
-                if isinstance(b, Para):
-                    self.add(self.runs(b.runs), "")
-                elif isinstance(b, Bullets):
-                    self.add(*(f"- {self.runs(item)}" for item in b.items), "")
-                elif isinstance(b, Table):
-                    self.add(*_table([esc(h) for h in b.header], [[self.runs(c) for c in row] for row in b.rows]))
-                elif isinstance(b, Image) and b.view in self.ctx.diagrams:
-                    self.diagram(b.view, b.caption)
-        self.add(*(f"[^{n.number}]: {esc(n.text)}" for n in doc.notes), "")
-        self.add(_anchor("annexes"), f"## {esc(phrases.ANNEXES)}", "")
-
-    def summary(self) -> None:
-        c = self.ctx
-        self.add(_anchor("summary"), "## Verdicts and steps at a glance", "")
-        self.add(*_table(["Measure", "Verdict", "Why"], [
-            [link(m.title, m.anchor), f"**{badge(m.verdict)}**", esc(m.verdict_reason)] for m in c.measures.values()]))
-        if c.measure_ids:
-            first = c.measures[c.measure_ids[0]]
-            self.add("### The Art. 52(1) steps at a glance", "")
-            self.add(*_table(["Measure", *(esc(s.title) for s in first.steps)], [
-                [link(m.title, m.anchor), *(badge(s.status) for s in m.steps)] for m in c.measures.values()]))
-
-    def measure(self, m: r.Measure) -> None:
-        self.add(_anchor(m.anchor), f"### {esc(m.title)}", "", f"**{badge(m.verdict)}.** {esc(m.verdict_reason)}", "")
-        if m.ground:
-            self.add(f"**Decisive ground:** {esc(m.ground)}.", "")
-        if m.conditions:
-            self.add("**Conditions: the amendments that would cure it**", "",
-                     *(f"{n}. {esc(c)}" for n, c in enumerate(m.conditions, start=1)), "")
-        if m.recommendations:
-            self.add("**Recommendations (good practice, not required)**", "",
-                     *(f"- {esc(c)}" for c in m.recommendations), "")
-        if m.convention:
-            c = m.convention
-            self.add(f"**ECHR Art. 8(2): {badge(c.verdict)}.** {esc(c.reason)}", "",
-                     *(f"- {badge(t.status)} *{esc(t.title)}*: {esc(t.message)}" for t in c.tests), "")
-        if m.description:
-            self.add(esc(m.description), "")
-        facts = [[esc(f.label), esc(f.value)] for f in m.facts]
-        if m.legal_basis:
-            facts.append(["Legal basis", cites(m.legal_basis)])
-        if m.aims:
-            facts.append(["Aims", "; ".join(self.alink(a) for a in m.aims)])
-        if m.effectiveness:
-            e = m.effectiveness
-            facts.append(["Effectiveness", f"{badge(e.level)}: {esc(e.statement)} {cites(e.cites)}".strip()])
-        if m.fed_by:
-            facts.append(["Receives data from", "; ".join(self.mlink(x) for x in m.fed_by)])
-        if m.feeds:
-            facts.append(["Passes data to", "; ".join(self.mlink(x) for x in m.feeds)])
-        if m.cites:
-            facts.append(["Sources", cites(m.cites)])
-        self.add(*_table(["", ""], facts))
-        if m.defined_at:
-            self.add(f"*Defined at {code(m.defined_at)}*", "")
-        if m.legality_issues:
-            self.add("#### Defects in the legal basis", "")
-            self.add(*(f"- {'**serious** ' if i.serious else ''}{esc(i.quality)}: {esc(i.description)} {cites(i.cites)}"
-                       .rstrip() for i in m.legality_issues), "")
-        self.add("#### Art. 52(1) steps", "")
-        rows = []
-        for s in m.steps:
-            parts = [esc(s.summary) + (" *(step not reached)*" if s.skipped else "")]
-            for f in s.findings:
-                text = f"{badge(f.status)}: {esc(f.message)}"
-                if f.reasons:
-                    text += " — " + " ".join(f"({i}) {esc(x)}" for i, x in enumerate(f.reasons, 1))
-                if f.nodes:
-                    text += " — read: " + ", ".join(link(n.label, n.anchor) if n.anchor else code(n.label)
-                                                    for n in f.nodes)
-                if f.see:
-                    text += " — required by: the sources under " + link(f.see.label, f.see.anchor)
-                elif f.cites:
-                    text += " — " + cites(f.cites)
-                if f.review:
-                    text += f" — **{esc(f.review.label)}:** {esc(f.review.summary)}"
-                parts.append(text)
-            rows.append([link(s.title, "step-" + s.id), badge(s.status),
-                         "<br>".join(parts)])
-        self.add(*_table(["Step", "Status", "Conclusion, findings and reasons"], rows))
-        if m.interferences:
-            self.add("#### Interferences with rights", "")
-            rows = []
-            for i in m.interferences:
-                how = esc(i.explanation)
-                if i.mitigations:
-                    how += "<br>Safeguards: " + "; ".join(
-                        f"{self.slink(x.safeguard)} ({esc(x.strength)}, −{x.levels}"
-                        f"{', ineffective in practice' if not x.effective else ''})" for x in i.mitigations)
-                if i.inherited_from:
-                    how += "<br>Inherited from: " + "; ".join(self.mlink(x) for x in i.inherited_from)
-                if i.rationale:
-                    how += f"<br>Author’s reasoning: {esc(i.rationale)} {cites(i.cites)}".rstrip()
-                right = self.rlink(i.right) + (" — ⊘ essence reached" if i.reaches_essence else "")
-                rows.append([right, badge(i.inherent), badge(i.residual), how])
-            self.add(*_table(["Right", "Before safeguards", "After safeguards", "How it was computed"], rows))
-        if m.detection:
-            self.detection(m.detection)
-        if m.flip or m.missing_safeguards:
-            self.add("#### What carries the verdict", "")
-            if m.flip:
-                flip = m.flip
-                self.add(esc(flip.explanation), "")
-                carrying = " " + "; ".join(self.slink(x) for x in flip.carrying) if flip.carrying else ""
-                fix = " " + "; ".join(link(x.title, x.cite.anchor) for x in flip.fix) if flip.fix else ""
-                self.add(f"- **Carries the verdict:** {esc(flip.carrying_summary)}{carrying}",
-                         f"- **What would fix it:** {esc(flip.fix_summary)}{fix}", "")
-            if m.missing_safeguards:
-                self.add("**Required safeguards that are missing:**", "")
-                self.add(*(f"- ✗ **{esc(x.title)}** ({esc(x.duty_label)})"
-                           + (f" — {esc(x.description)}" if x.description else "")
-                           + f" ({link('required by', x.anchor)})" for x in m.missing_safeguards), "")
-        if m.alternatives:
-            self.add("#### Alternatives", "")
-            self.add(*(f"- {self.altlink(a)}" for a in m.alternatives), "")
-        if m.diagram:
-            self.diagram(m.diagram, "The measure, its rights, safeguards and aims.")
-
-    def detection(self, d: r.Detection) -> None:
-        self.add("#### Detection arithmetic", "")
-        if d.headline:
-            self.add(f"> **{esc(d.headline)}**", ">")
-            if d.base_rate_note:
-                self.add(f"> {esc(d.base_rate_note)}", ">")
-            self.add(f"> Correct hits: {esc(d.correct_share)} · false alarms: {esc(d.innocent_share)}", "")
+def runs(rs: Sequence[Run]) -> str:
+    """The opinion's inline text: bold, italic and footnote references (``[^n]``) over escaped text."""
+    out = []
+    for x in rs:
+        if isinstance(x, Note):
+            out.append(f"[^{x.number}]")
+        elif x.bold and x.text.strip():
+            out.append(f"**{esc(x.text.strip())}**" + (" " if x.text.endswith(" ") else ""))
+        elif x.italic and x.text.strip():
+            out.append(f"*{esc(x.text.strip())}*")
         else:
-            missing = ", ".join(d.unknown_inputs) or "inputs are missing"
-            self.add(f"> **The precision of this measure cannot be computed: {esc(missing)}.**", "")
-        rows = [[esc(x.label), esc(x.value), esc(x.range or ""),
-                 (cites(x.cites) + (" " + esc(x.note) if x.note else "")).strip()] for x in d.inputs]
-        rows += [[esc(x), "unknown", "", "Not given: results that depend on it stay unknown."]
-                 for x in d.unknown_inputs]
-        self.add(*_table(["Input", "Value", "Range", "Sources and notes"], rows))
-        self.add(*_table(["Result", "Low", "Central", "High"],
-                         [[esc(x.label), esc(x.low), f"**{esc(x.central)}**", esc(x.high)] for x in d.outputs]))
-        self.add(*(f"{i}. {esc(x)}" for i, x in enumerate(d.explanation, 1)))
-        self.add("")
+            # esc() folds whitespace, ends included: keep the space that joins this run to its neighbours.
+            text = esc(x.text)
+            if x.text[:1].isspace() and not (out and out[-1].endswith(" ")):
+                text = " " + text
+            out.append(text + (" " if text.strip() and x.text[-1:].isspace() else ""))
+    return "".join(out)
 
-    def rights(self) -> None:
-        c = self.ctx
-        self.add(_anchor("rights"), "## Rights and cumulative interference", "")
-        if not c.right_ids:
-            self.add("No measure interferes with any right.", "")
-            return
-        head = ["Right", *(link(c.measures[m].title, c.measures[m].anchor) for m in c.measure_ids), "Cumulative"]
-        rows = [[link(rt.title, rt.anchor),
-                 *(badge(rt.cells[m]) if m in rt.cells else "—" for m in c.measure_ids),
-                 f"**{badge(rt.cumulative)}**"] for rt in c.rights.values()]
-        self.add(*_table(head, rows))
-        for rt in c.rights.values():
-            self.add(_anchor(rt.anchor), f"### {esc(rt.title)}", "",
-                     f"Cumulative interference: **{badge(rt.cumulative)}**"
-                     + (" — absolute right: no limitation permitted" if rt.absolute else ""), "")
-            if rt.explanation:
-                self.add(esc(rt.explanation), "")
-            if rt.provisions:
-                self.add(f"Guaranteed by {cites(rt.provisions)}.", "")
-            if rt.essence:
-                self.add(f"Its essence: {esc(rt.essence)}", "")
 
-    def safeguards(self) -> Iterator[None]:
-        """The safeguard coverage section; yields after each safeguard, so the caller can flush the lines."""
-        c = self.ctx
-        self.add(_anchor("safeguards"), "## Safeguard coverage", "")
-        for s in c.safeguards.values():
-            yield
-            tags = ["binding" if s.binding else "voluntary",
-                    "effective" if s.effective else "✗ ineffective in practice"]
-            if s.carries:
-                tags.append("! carries a verdict")
-            self.add(_anchor(s.anchor), f"### {esc(s.title)}", "", "*" + " · ".join(tags) + "*", "")
-            if s.requires:
-                self.add(esc(s.requires), "")
-            facts = []
-            if s.type:
-                facts.append(["Type", cite(s.type)])
-            if s.source:
-                facts.append(["Imposed by", cite(s.source)])
-            if s.conditions:
-                facts.append(["Conditions", esc("; ".join(s.conditions))])
-            if s.carries:
-                facts.append(["Verdict depends on it", "; ".join(self.mlink(x) for x in s.carries)])
-            if s.cites:
-                facts.append(["Sources", cites(s.cites)])
-            if facts:
-                self.add(*_table(["", ""], facts))
-            if s.mitigates:
-                self.add(*_table(["Measure", "Right", "Strength", "Why"], [
-                    [self.mlink(x.measure), self.rlink(x.right), badge(x.strength),
-                     (esc(x.rationale or "") + " " + cites(x.cites)).strip()] for x in s.mitigates]))
-        self.add("### Required safeguard types", "")
-        rows = []
-        for t in c.required_type_ids:
-            x = c.required_types[t]
-            rows.append([_anchor(x.anchor) + ("✗ missing: " if x.missing_in else "") + esc(x.title),
-                         "; ".join(self.mlink(mid) for mid in x.missing_in) or "—",
-                         "; ".join(self.mlink(mid) for mid in x.present_in) or "—", cites(x.cites)])
-        self.add(*(_table(["Safeguard type", "Missing for", "In place for", "Required by"], rows) if rows
-                   else ["✓ No measure requires a safeguard type from the catalogue.", ""]))
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The Markdown template's environment: no autoescape (``esc`` escapes for Markdown), strict undefined."""
+    import jinja2
 
-    def aims_and_alternatives(self) -> None:
-        c = self.ctx
-        if c.aim_ids:
-            self.add(_anchor("aims"), "## Aims", "")
-            for a in c.aims.values():
-                self.add(_anchor(a.anchor), f"### {esc(a.title)}", "")
-                facts = [["Kind", esc(a.kind)], ["Importance", esc(a.importance)]]
-                if a.protects:
-                    facts.append(["Protects", cites(a.protects)])
-                if a.pursued_by:
-                    facts.append(["Pursued by", "; ".join(self.mlink(x) for x in a.pursued_by)])
-                if a.cites:
-                    facts.append(["Sources", cites(a.cites)])
-                self.add(*_table(["", ""], facts))
-                if a.description:
-                    self.add(esc(a.description), "")
-        if c.alternative_ids:
-            self.add(_anchor("alternatives"), "## Alternatives", "")
-            for alt in c.alternatives.values():
-                self.add(_anchor(alt.anchor), f"### {esc(alt.title)}", "")
-                if alt.description:
-                    self.add(esc(alt.description), "")
-                eff = alt.effectiveness
-                facts = [["Could replace", "; ".join(self.mlink(x) for x in alt.replaces)],
-                         ["Serves", "; ".join(self.alink(x) for x in alt.aims)],
-                         ["Effectiveness", f"{badge(eff.level)}: {esc(eff.statement)} {cites(eff.cites)}".strip()
-                          if eff else "unknown"]]
-                if alt.cites:
-                    facts.append(["Sources", cites(alt.cites)])
-                self.add(*_table(["", ""], facts))
-                if alt.interferes:
-                    self.add(*_table(["Right", "Severity", "Why"], [
-                        [self.rlink(x.right), badge(x.severity), esc(x.rationale or "")] for x in alt.interferes]))
+    from .html import TEMPLATES_DIR
 
-    def bibliography(self) -> None:
-        c = self.ctx
-        self.add(_anchor("bibliography"), "## Bibliography", "")
-        if c.unverified_count:
-            self.add(f"Entries marked **unverified** ({c.unverified_count}) were not yet checked against an "
-                     "official text; in the body such citations carry a †.", "")
-        for g in c.bib_groups:
-            self.add(f"### {esc(g.title)}", "")
-            for ref in g.refs:
-                e = c.bibliography[ref]
-                line = f"{e.number}. {_anchor(e.anchor)}**{esc(e.title)}**"
-                if e.verified is False:
-                    line += " — **unverified**"
-                self.add(line)
-                extra = [esc(x) for x in e.details]
-                if e.pinpoints:
-                    extra.append("Cited at: " + esc("; ".join(e.pinpoints)))
-                if e.summary:
-                    extra.append(esc(e.summary))
-                if e.quote:
-                    extra.append(f"“{esc(e.quote)}”")
-                if e.verified_note:
-                    extra.append(("Verification: " if e.verified else "Not verified: ") + esc(e.verified_note))
-                if e.links:
-                    extra.append(" · ".join(ext_link(x.label, x.url) for x in e.links))
-                extra.append(code(e.ref))
-                self.add(*(f"   <br>{x}" for x in extra))
-            self.add("")
-
-    def about(self) -> None:
-        c = self.ctx
-        self.add(_anchor("about"), "## About this report", "", f"> {esc(c.disclaimer)}", "")
-        for name in ("verdict", "status", "severity"):
-            self.add(f"- {name.capitalize()}: " + " · ".join(badge(b) for b in c.legend[name]))
-        self.add("", "### The method", "")
-        self.add(*_table(["Step", "Questions", "Sources"], [
-            [_anchor("step-" + s.id) + esc(s.title), "<br>".join(esc(q) for q in s.questions), cites(s.cites)]
-            for s in c.method]))
-        self.add("", f"Inputs hash to {code(c.input_hash)} (SHA-256). "
-                 f"Produced by rightskit {esc(c.rightskit_version)}; "
-                 f"results schema {esc(c.results_schema_version)}; report context {esc(c.context_version)}.", "")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True, auto_reload=False)
+    env.filters.update(esc=esc, code=code, safe_anchor=_safe_anchor, runs=runs, rstrip=str.rstrip,
+                       cell=lambda text: text or " ")  # an empty table cell would end the row early
+    env.globals.update(link=link, ext_link=ext_link, badge=badge, cite=cite, cites=cites, anchor=anchor,
+                       link_to=link_to, links_to=links_to, numbered=numbered, words=phrases)
+    return env
 
 
 def render_markdown(ctx: r.ReportContext) -> str:
@@ -462,60 +149,32 @@ def render_markdown(ctx: r.ReportContext) -> str:
 
 
 def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
-    """The report as pieces of Markdown, a section (or a measure) at a time, for a streamed write."""
-    doc = _Doc(ctx)
+    """The report as pieces of Markdown, for a streamed write: every run of blank lines cut to one, one final newline.
 
-    def sections() -> Iterator[str]:
-        def flush() -> str:
-            text = "\n".join(doc.lines)
-            doc.lines.clear()
-            return text
+    Trailing newlines of a piece are held back, so a run that spans two pieces is cut as one.
+    """
+    from .html import template_errors
 
-        def flushed(lines: int = 0) -> Iterator[str]:
-            """What is written so far, once there are more than ``lines`` lines (never an empty piece:
-            joining one would add a line break the one-piece document does not have)."""
-            if len(doc.lines) > lines:
-                yield flush()
-
-        doc.title()
-        doc.toc()
-        doc.opinion()
-        yield flush()
-        doc.summary()
-        if ctx.overview:
-            doc.add(_anchor("diagram-overview"), "## Overview diagram", "")
-            doc.diagram(ctx.overview, "Measures, rights, safeguards and aims.")
-        doc.add(_anchor("measures"), "## Measures", "")
-        yield flush()
-        for m in ctx.measures.values():
-            doc.measure(m)
-            yield flush()
-        # The sections after the measures are written in pieces too: held whole, the safeguard
-        # coverage of a large assessment took ten times its size in memory while it was joined.
-        doc.rights()
-        if ctx.chain:
-            doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
-            doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
-        for _ in doc.safeguards():
-            yield from flushed(FLUSH_LINES)
-        doc.aims_and_alternatives()
-        yield from flushed()
-        doc.bibliography()
-        doc.about()
-        yield flush()
-
-    # The sections joined by newlines, with every run of blank lines cut to one and a single newline at
-    # the end. Trailing newlines are held back, so a run that spans two sections is cut as one.
     held = ""
-    for i, text in enumerate(sections()):
-        piece = held + ("\n" if i else "") + text
-        body = piece.rstrip("\n")
-        held = piece[len(body):]
-        if body:
-            yield _BLANK_LINES.sub("\n\n", body)
-    yield "\n"
+    batch: list[str] = []
+    size = 0
+    with template_errors(None):
+        pieces = environment().get_template(MAIN_TEMPLATE).generate(ctx=ctx)
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size < _BATCH:
+                continue
+            text = held + "".join(batch)
+            batch, size = [], 0
+            body = text.rstrip("\n")
+            held = text[len(body):]
+            if body:
+                yield _BLANK_LINES.sub("\n\n", body)
+    text = (held + "".join(batch)).rstrip("\n")
+    yield _BLANK_LINES.sub("\n\n", text) + "\n"
 
 
+MAIN_TEMPLATE = "report.md.j2"
 _BLANK_LINES = re.compile(r"\n{3,}")
-#: Lines of the safeguard coverage held before they are written (the document is the same for any value).
-FLUSH_LINES = 2_000
+_BATCH = 1 << 18  # characters per streamed piece

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import phrases as p
-from . import records as r
+from . import template_context as r
 from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
 from .signoff import action_plan, review_runs, sign_off
 

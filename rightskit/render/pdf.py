@@ -21,7 +21,7 @@ from ..errors import Problem, RenderError, SourceLocation, TemplateError
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
-    from .records import Measure, ReportContext
+    from .template_context import Measure, ReportContext
 
 MAIN = "report.typ"
 
@@ -96,11 +96,8 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
             with warnings.catch_warnings():
                 # Missing glyphs and similar warnings do not stop the report; errors do.
                 warnings.simplefilter("ignore")
-                pdf = typst.compile(
-                    str(root / MAIN), root=str(root), format="pdf",
-                    sys_inputs={"dated": "1" if epoch is not None else "0"},
-                    timestamp=epoch,
-                )
+                pdf = _compile(typst, str(root / MAIN), root=str(root), format="pdf",
+                               sys_inputs={"dated": "1" if epoch is not None else "0"}, timestamp=epoch)
         except typst.TypstError as exc:
             raise _typst_error(exc, template, root) from None
         except RuntimeError as exc:  # older typst wheels raise a plain RuntimeError
@@ -127,6 +124,22 @@ def _without_false_suspects(pdf: bytes) -> bytes:
     if entry < 0:
         return pdf
     return pdf[:entry] + b" " * len(_FALSE_SUSPECTS) + pdf[entry + len(_FALSE_SUSPECTS):]
+
+
+#: Typst's internal errors in building the PDF's tag tree (the structure a screen reader follows), a
+#: known bug that depends on where footnotes and page breaks fall (typst/typst#8776, #8487): a report
+#: of 300 measures hits it. The same document compiles without tags.
+_TAG_TREE_BUG = re.compile(r"internal error: (parent group|tags weren't properly closed)")
+
+
+def _compile(typst: Any, *args: Any, **kwargs: Any) -> Any:
+    """``typst.compile``, again without PDF tags if Typst's tagging fails on this layout."""
+    try:
+        return typst.compile(*args, **kwargs)
+    except typst.TypstError as exc:
+        if not _TAG_TREE_BUG.search(str(getattr(exc, "message", exc))):
+            raise
+        return typst.compile(*args, **kwargs, pdf_tags=False)
 
 
 _PACKAGE_IMPORT = re.compile(r'"@[a-z0-9-]+/')

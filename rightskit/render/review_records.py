@@ -12,7 +12,7 @@ from ..model.review import FindingReview
 from ..review import ReviewedVerdict, ReviewOutcome
 from . import badges
 from . import phrases as p
-from . import records as r
+from . import template_context as r
 from .document import sentence
 
 

@@ -6,7 +6,7 @@ The words are in phrases.py; the records come from review_records.py.
 from __future__ import annotations
 
 from . import phrases as p
-from . import records as r
+from . import template_context as r
 from .document import Block, Para, Run, Section, Table, Text, sentence
 
 

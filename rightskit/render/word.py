@@ -22,7 +22,7 @@ from .opinion import build_annexes
 from .pdf import source_date_epoch
 
 if TYPE_CHECKING:
-    from .records import ReportContext
+    from .template_context import ReportContext
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Usable width of an A4 page with 2.2 cm margins, in centimetres.

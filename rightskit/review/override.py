@@ -21,7 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..evaluate.context import StepInfo
-from ..evaluate.registry import Note, RuleRegistry
+from ..evaluate.note import Note
+from ..evaluate.registry import RuleRegistry
 from ..evaluate.results import Finding, MeasureResult, Status
 from ..evaluate.verdict import Judgement, StepOutcome, judge, worst
 from ..model.review import OverrideStatus

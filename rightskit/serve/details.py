@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..render.diagram.text import anchor, dot_name
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
+    from ..bundle import Bundle
 
 
 def _words(value: str | None) -> str:

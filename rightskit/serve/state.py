@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RightskitError
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle, Options
+    from ..bundle import Bundle
+    from ..pipeline import Options
 
 Evaluator = Callable[[Path, "Options"], "Bundle"]
 WATCHED_SUFFIXES = (".yaml", ".yml", ".py")
@@ -84,12 +85,12 @@ class LiveState:
 
     def reload(self) -> Snapshot:
         """Run the pipeline again; on failure keep the last good bundle and record the errors."""
-        from ..collector import release
+        from ..gc_pause import release
         from ..render.diagram import views_for
 
         with self._reload_lock:
             version = self.current.version + 1
-            release()  # the previous bundle's objects were frozen by the pipeline (collector.py)
+            release()  # the previous bundle's objects were frozen by the pipeline (gc_pause.py)
             try:
                 bundle = self.evaluator(self.path, self.options)
                 snapshot = Snapshot(version, bundle, [], views_for(bundle))

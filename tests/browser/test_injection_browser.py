@@ -80,6 +80,7 @@ def _pwned(page: Any) -> Any:
 
 def _poke_everything(page: Any, limit: int = 40) -> None:
     """Hover elements as a reader would (links, tooltips, headings, diagram nodes), through real mouse input."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")  # the annexes
     for selector in ("a", "[title]", "h1, h2, h3", "svg g.node"):
         for handle in page.query_selector_all(selector)[:limit]:
             try:

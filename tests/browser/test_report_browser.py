@@ -77,6 +77,7 @@ def test_diagram_nodes_link_to_their_sections(watched: Any) -> None:
     assert any(h.startswith("#measure-") for h in hrefs)
     for h in hrefs:
         assert _by_id(page, h[1:]).count() == 1, f"diagram link {h} has no section"
+    page.locator('nav.toc a[href="#diagram-overview"]').click()  # the overview sits in a collapsed annex
     first = next(i for i in range(nodes.count())
                  if (nodes.nth(i).get_attribute("href") or nodes.nth(i).get_attribute("xlink:href") or "")
                  .startswith("#measure-"))
@@ -85,6 +86,35 @@ def test_diagram_nodes_link_to_their_sections(watched: Any) -> None:
     nodes.nth(first).click()
     page.wait_for_function("h => location.hash === h", arg=href)
     assert _by_id(page, href[1:]).evaluate(IN_VIEW)
+
+
+def test_annexes_are_collapsed_and_a_findings_link_opens_its_annex(watched: Any) -> None:
+    """Script-free: following a link into a closed annex opens it (fragment navigation expands <details>)."""
+    page = watched.page
+    annexes = page.locator("details.annex")
+    assert annexes.count() >= 5
+    assert page.evaluate("() => [...document.querySelectorAll('details.annex')].every(d => !d.open)")
+    link = page.locator('.opinion a[href^="#measure-"]').first  # "All findings for this measure …"
+    href = link.get_attribute("href")
+    target = _by_id(page, href[1:])
+    assert not target.is_visible()
+    link.click()
+    page.wait_for_function("h => location.hash === h", arg=href)
+    assert target.is_visible(), f"{href} stayed hidden in its collapsed annex"
+    assert target.evaluate(IN_VIEW)
+    assert target.evaluate("el => el.closest('details.annex').open")
+    assert page.evaluate("() => [...document.querySelectorAll('details.annex')].filter(d => d.open).length") == 1
+
+
+def test_a_url_with_a_fragment_opens_its_annex(browser: Any, report: Path) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(report.as_uri() + "#bibliography")
+        page.wait_for_load_state("load")
+        assert _by_id(page, "bibliography").is_visible()
+        assert _by_id(page, "rights").is_visible() is False
+    finally:
+        page.close()
 
 
 def test_accessibility_basics(watched: Any) -> None:
@@ -109,3 +139,6 @@ def test_prints_sensibly(watched: Any) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).breakAfter") == "page"
     assert page.evaluate("getComputedStyle(document.querySelector('#measures h2')).breakBefore") == "page"
     assert page.evaluate("getComputedStyle(document.querySelector('thead')).display") == "table-header-group"
+    # Every annex prints in full, though none was opened on screen.
+    assert page.locator("#bibliography").is_visible() and page.locator("#measures").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('details.annex > summary')).display") == "none"

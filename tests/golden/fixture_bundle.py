@@ -21,10 +21,11 @@ SMALL = Path(__file__).resolve().parent / "small"
 
 def small_bundle(edit: Callable[[dict[str, Any], dict[str, Any]], None] | None = None, root: Path = SMALL) -> Any:
     """The bundle of the small assessment; ``edit(assessment_raw, results_raw)`` may change the raw data first."""
+    from rightskit.bundle import Bundle
     from rightskit.evaluate.results import EvaluationResult
     from rightskit.load import FrameworkLibrary, resolve
     from rightskit.model import Assessment
-    from rightskit.pipeline import Bundle, graph
+    from rightskit.pipeline import graph
 
     raw_a = yaml.safe_load((root / "assessment.yaml").read_text(encoding="utf-8"))
     raw_r = yaml.safe_load((root / "results.yaml").read_text(encoding="utf-8"))

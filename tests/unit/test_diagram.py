@@ -144,7 +144,7 @@ def test_every_node_links_to_its_report_section_and_has_a_tooltip(bundle) -> Non
 
 def test_the_anchors_match_the_html_report() -> None:
     """The HTML report builds its section ids with these functions; the diagram must agree."""
-    from rightskit.render import context
+    from rightskit.render import context_builder as context
     from rightskit.render.diagram.text import anchor
 
     assert anchor("right", "eu-charter/art-7") == context.right_anchor("eu-charter/art-7")

@@ -8,8 +8,8 @@ from urllib.parse import unquote
 import pytest
 from harness import golden_fixture
 
-from rightskit.render import figures
-from rightskit.render import records as r
+from rightskit.render import number_format
+from rightskit.render import template_context as r
 from rightskit.render.bibliography import curia_ecli, eurlex_celex, hudoc, safe_url
 
 
@@ -154,25 +154,25 @@ def test_rendered_on_only_with_source_date_epoch(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.parametrize(("fn", "value", "text"), [
-    (figures.count, 1e9, "1 billion"),
-    (figures.count, 999_999, "999,999"),
-    (figures.count, 3_363.4, "3,363"),
-    (figures.count, 2.5, "2.5"),
-    (figures.count, None, "unknown"),
-    (figures.rate, 0.001, "0.1 % (1 in 1,000)"),
-    (figures.rate, 1e-6, "0.0001 % (1 in 1 million)"),
-    (figures.rate, 0.25, "25 %"),
-    (figures.percent, 0.0009, "0.09 %"),
-    (figures.percent, 0.9, "90 %"),
+    (number_format.count, 1e9, "1 billion"),
+    (number_format.count, 999_999, "999,999"),
+    (number_format.count, 3_363.4, "3,363"),
+    (number_format.count, 2.5, "2.5"),
+    (number_format.count, None, "unknown"),
+    (number_format.rate, 0.001, "0.1 % (1 in 1,000)"),
+    (number_format.rate, 1e-6, "0.0001 % (1 in 1 million)"),
+    (number_format.rate, 0.25, "25 %"),
+    (number_format.percent, 0.0009, "0.09 %"),
+    (number_format.percent, 0.9, "90 %"),
 ])
-def test_figures(fn, value, text) -> None:
+def test_number_format(fn, value, text) -> None:
     assert fn(value) == text
 
 
 def test_per_n() -> None:
-    assert figures.per_n(0.5) == (100, 50, 50)
-    assert figures.per_n(0.004) == (1_000, 4, 996)
-    assert figures.per_n(0.0) == (10_000_000, 0, 10_000_000)
+    assert number_format.per_n(0.5) == (100, 50, 50)
+    assert number_format.per_n(0.004) == (1_000, 4, 996)
+    assert number_format.per_n(0.0) == (10_000_000, 0, 10_000_000)
 
 
 def test_url_builders_and_safety() -> None:

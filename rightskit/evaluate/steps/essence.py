@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...model import Citation, EssenceArgument, EssenceDecision
 from ..condition import Subject
 from ..context import EngineContext, MeasureView, StepInfo
-from ..registry import Note
+from ..note import Note
 from ..wording import listing
 from .spec import StepSpec
 

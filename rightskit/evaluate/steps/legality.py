@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ...model import Citation
 from ..context import EngineContext, MeasureView, StepInfo, draft_status
-from ..registry import Note
+from ..note import Note
 from ..wording import listing
 from .spec import StepSpec
 

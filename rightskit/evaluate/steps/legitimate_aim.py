@@ -7,7 +7,7 @@ it; an aim without a source is a concern when another aim is shown, and undeterm
 from __future__ import annotations
 
 from ..context import EngineContext, MeasureView, StepInfo
-from ..registry import Note
+from ..note import Note
 from .spec import StepSpec
 
 _KIND_WORDS = {"general-interest": "an objective of general interest recognised by the Union",

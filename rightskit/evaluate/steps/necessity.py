@@ -19,7 +19,7 @@ from __future__ import annotations
 from ...model import Alternative, Citation
 from ...model.scales import SEVERITY_ORDER, effectiveness_rank, importance_rank, severity_rank
 from ..context import EngineContext, MeasureFacts, MeasureView, StepInfo
-from ..registry import Note
+from ..note import Note
 from .spec import StepSpec
 
 _SERIOUS = severity_rank("serious")

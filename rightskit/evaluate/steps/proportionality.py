@@ -38,7 +38,7 @@ from fractions import Fraction
 from ...model import Citation
 from ...model.scales import SEVERITY_ORDER
 from ..context import EngineContext, MeasureView, StepInfo
-from ..registry import Note
+from ..note import Note
 from ..wording import listing, number
 from .spec import StepSpec
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ...model import Citation
 from ..context import EngineContext, MeasureView, Protection, StepInfo
-from ..registry import Note
+from ..note import Note
 from ..requirements import Requirement
 from ..wording import listing
 from .spec import StepSpec

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..registry import RuleFn
+from ..note import RuleFn
 from ..results import Verdict
 
 

@@ -12,7 +12,7 @@ concern with a condition (publish them).
 from __future__ import annotations
 
 from ..context import EngineContext, MeasureView, StepInfo
-from ..registry import Note
+from ..note import Note
 from ..results import Status
 from ..wording import false_share, listing, percent
 from .spec import StepSpec

@@ -53,7 +53,7 @@ from .layout import FORMATS, render
 if TYPE_CHECKING:
     import graphviz
 
-    from ...pipeline import Bundle
+    from ...bundle import Bundle
 
 __all__ = [
     "AGGREGATE_ABOVE", "COLUMN_MAX", "FORMATS", "VIEW_KINDS", "build_view", "diagram", "diff_diagram",

@@ -21,7 +21,7 @@ from .legend import legend_rows
 from .views import _shapes, aggregate_overview, detail_hint, draw_columns, draw_edges, overview_facts
 
 if TYPE_CHECKING:
-    from ...pipeline import Bundle
+    from ...bundle import Bundle
 
 Key = tuple[str, str, str]
 

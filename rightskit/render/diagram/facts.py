@@ -14,8 +14,8 @@ from ...model.scales import severity_rank, strength_rank
 from .text import dot_name
 
 if TYPE_CHECKING:
+    from ...bundle import Bundle
     from ...evaluate.results import InterferenceResult, MeasureResult
-    from ...pipeline import Bundle
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from .panels import PANEL_SAFEGUARDS_ABOVE, draw_panels, without_safeguards
 from .text import dot_name
 
 if TYPE_CHECKING:
-    from ...pipeline import Bundle
+    from ...bundle import Bundle
 
 ACTORS = {"provider": "Providers", "public-authority": "Public authorities", "eu-body": "EU bodies",
           "other": "Other actors"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rightskit.bundle import Bundle
 from rightskit.evaluate.results import (
     STEP_IDS,
     EvaluationResult,
@@ -23,7 +24,7 @@ from rightskit.evaluate.results import (
 from rightskit.graph import build_graph
 from rightskit.load import FrameworkLibrary, resolve
 from rightskit.model.scales import severity_at, severity_rank
-from rightskit.pipeline import Bundle, Options
+from rightskit.pipeline import Options
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]

@@ -13,24 +13,33 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from . import records as r
+from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
 
 if TYPE_CHECKING:
-    from ..pipeline import Bundle
+    from ..bundle import Bundle
 
 DrawFn = Callable[["Bundle", str, str], bytes]
 
 #: Measure diagrams are embedded in the HTML and PDF only up to this many measures (each costs a
-#: Graphviz run); the svg output always has all of them.
+#: Graphviz run).
 EMBED_MEASURES_UP_TO = 30
+#: The svg output writes a diagram per measure up to this many measures. Each is a Graphviz run of
+#: about 30 ms, so 10,000 of them took over 300 s; above it the svg output has the overview (which
+#: then aggregates measures by kind), the chain and the right views, and ``rightskit diagram PATH
+#: --view measure:<id>`` draws any one measure.
+SVG_MEASURE_VIEWS_UP_TO = 1_000
 
 
 def all_views(bundle: Bundle) -> list[str]:
-    """Every view the svg output writes: overview, chain, one per measure, one per right."""
+    """Every view the svg output writes: overview, chain, one per right, and one per measure up to
+    ``SVG_MEASURE_VIEWS_UP_TO`` measures."""
     from .diagram import views_for
 
-    return list(views_for(bundle))
+    views = list(views_for(bundle))
+    if len(bundle.resolved.assessment.measures) > SVG_MEASURE_VIEWS_UP_TO:
+        views = [v for v in views if not v.startswith("measure:")]
+    return views
 
 
 def report_views(bundle: Bundle) -> list[str]:

@@ -15,23 +15,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
 from ..evaluate.grounds import GROUNDS
 from ..evaluate.requirements import in_use
 from ..evaluate.steps import SPECS
+from ..version import __version__
 from . import badges, phrases
-from . import records as r
+from . import template_context as r
 from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
-from .figures import span
+from .number_format import span
 from .opinion import build_opinion
 from .review_records import action_items, review_state, reviewed_verdict, sign_off
 
 if TYPE_CHECKING:
+    from ..bundle import Bundle
     from ..evaluate.results import Finding, MeasureResult
     from ..model import Assessment
     from ..model import Measure as MeasureModel
-    from ..pipeline import Bundle
 
 
 def right_anchor(ref: str) -> str:
