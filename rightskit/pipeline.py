@@ -30,6 +30,8 @@ class Options:
 
     frameworks_dirs: Sequence[Path] = ()
     as_of: dt.date | None = None
+    #: The report's language (rightskit.translation.LANGUAGES); the engine's results stay in English.
+    lang: str = "en"
 
 
 @dataclass
@@ -107,9 +109,11 @@ def render(
 ) -> list[Path]:
     """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
     from .render import render_formats
+    from .translation import speaking
 
+    options = options or Options()
     bundle = evaluate(path, options)
-    with paused():
+    with paused(), speaking(options.lang):
         return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 
 

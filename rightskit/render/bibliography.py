@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from ..translation import N_, gettext
 from . import records as r
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
     from ..model import Citation
 
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("legislation", "Legislation and rights", ("framework", "provision", "right")),
-    ("case-law", "Case law", ("case", "criterion")),
-    ("sources", "Reports, opinions and other sources", ("source", "unknown")),
-    ("method", "Method and safeguard catalogue", ("step", "safeguard-type")),
+    ("legislation", N_("Legislation and rights"), ("framework", "provision", "right")),
+    ("case-law", N_("Case law"), ("case", "criterion")),
+    ("sources", N_("Reports, opinions and other sources"), ("source", "unknown")),
+    ("method", N_("Method and safeguard catalogue"), ("step", "safeguard-type")),
 )
 KIND_ORDER = ("source", "provision", "case", "criterion", "right", "framework", "safeguard-type", "step")
 
@@ -184,7 +185,8 @@ class Bibliography:
         entries: dict[str, r.BibEntry] = {}
         groups: list[r.BibGroup] = []
         number = 0
-        for gid, title, _ in GROUPS:
+        for gid, english, _kinds in GROUPS:
+            title = gettext(english)
             refs = sorted(by_group[gid], key=natural_key)
             if not refs:
                 continue
@@ -249,7 +251,7 @@ class Bibliography:
         elif kind == "right":
             title = obj.title
             provs = [self.index.get("provision", p) for p in obj.provisions]
-            details.append("Guaranteed by " + "; ".join(self.label(p) for p in obj.provisions))
+            details.append(gettext("Guaranteed by") + " " + "; ".join(self.label(p) for p in obj.provisions))
             summary = obj.summary
             for p in provs:
                 if p is not None:
@@ -262,7 +264,7 @@ class Bibliography:
                 details.append(fw.title)
             summary = " ".join(obj.questions) or None
         else:
-            details.append("This reference was not found in the frameworks used.")
+            details.append(gettext("This reference was not found in the frameworks used."))
         return r.BibEntry(
             ref=ref, anchor=bib_anchor(ref), number=number, kind=kind, title=title, details=details,
             summary=summary, quote=quote_, links=_links(links), verified=self.verified(ref), verified_note=note,

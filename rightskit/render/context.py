@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..evaluate.grounds import GROUNDS
-from . import badges, phrases
+from ..translation import format_date, language
+from ..translation import gettext as _
+from . import badges
 from . import records as r
 from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
 from .figures import span
 from .opinion import build_opinion
+from .phrasebook import phrases
 
 if TYPE_CHECKING:
     from ..evaluate.results import Finding, MeasureResult
@@ -46,7 +49,7 @@ def rendered_on() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
+    return format_date(dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date())
 
 
 class _Builder:
@@ -145,7 +148,7 @@ class _Builder:
 
     def _node(self, node: str) -> r.NodeRef:
         """The reference a finding shows for a node it read."""
-        kind, _, ident = node.partition(":")
+        kind, _sep, ident = node.partition(":")
         if kind in ("measure", "safeguard", "aim", "alternative") and self.index.get(kind, ident) is not None:
             return r.NodeRef(node=node, label=self.title_of(kind, ident), anchor=anchor(kind, ident))
         if kind == "right" and ident in self.right_ids:
@@ -164,36 +167,37 @@ class _Builder:
 
     def facts(self, m: MeasureModel) -> list[r.Fact]:
         w = badges.words
-        yes_no = {True: "Yes", False: "No", None: "Not stated"}
+        yes_no = {True: _("Yes"), False: _("No"), None: _("Not stated")}
         facts = [
-            r.Fact("Kind", w(m.kind)),
-            r.Fact("Carried out by", f"{m.actor} ({w(m.actor_type)})"),
-            r.Fact("Service", w(m.context)),
-            r.Fact("Scope", "General (everyone)" if m.scope == "general" else "Targeted (objective criteria)"),
+            r.Fact(_("Kind"), w(m.kind)),
+            r.Fact(_("Carried out by"), f"{m.actor} ({w(m.actor_type)})"),
+            r.Fact(_("Service"), w(m.context)),
+            r.Fact(_("Scope"), _("General (everyone)") if m.scope == "general" else _("Targeted (objective criteria)")),
         ]
         if m.data_categories:
-            facts.append(r.Fact("Data processed", ", ".join(w(d) for d in m.data_categories)))
+            facts.append(r.Fact(_("Data processed"), ", ".join(w(d) for d in m.data_categories)))
         if m.detects:
-            facts.append(r.Fact("Looks for", ", ".join(w(d) for d in m.detects)))
+            facts.append(r.Fact(_("Looks for"), ", ".join(w(d) for d in m.detects)))
         if m.technology:
-            facts.append(r.Fact("Technology", m.technology))
+            facts.append(r.Fact(_("Technology"), m.technology))
         facts += [
-            r.Fact("Automated", yes_no[m.automated]),
-            r.Fact("Mandatory", yes_no[m.mandatory]),
-            r.Fact("End-to-end encrypted services", yes_no[m.end_to_end_encrypted]),
+            r.Fact(_("Automated"), yes_no[m.automated]),
+            r.Fact(_("Mandatory"), yes_no[m.mandatory]),
+            r.Fact(_("End-to-end encrypted services"), yes_no[m.end_to_end_encrypted]),
         ]
         if m.affected:
             who = m.affected.description
             if m.affected.count:
                 c = m.affected.count
-                who += f" — about {span('count', c.low, c.central, c.high)} people"
-            who += f"; suspicion: {w(m.affected.suspicion)}"
+                who += _(" — about {n} people").format(n=span('count', c.low, c.central, c.high))
+            who += _("; suspicion: {suspicion}").format(suspicion=w(m.affected.suspicion))
             if m.affected.includes_children:
-                who += "; includes children"
-            facts.append(r.Fact("Affected", who))
+                who += _("; includes children")
+            facts.append(r.Fact(_("Affected"), who))
         if m.duration or m.max_duration_months is not None:
-            limit = f" (at most {m.max_duration_months} months)" if m.max_duration_months is not None else ""
-            facts.append(r.Fact("Duration", (m.duration or "Limited") + limit))
+            limit = (_(" (at most {n} months)").format(n=m.max_duration_months)
+                     if m.max_duration_months is not None else "")
+            facts.append(r.Fact(_("Duration"), (m.duration or _("Limited")) + limit))
         return facts
 
     def measure(self, mid: str) -> r.Measure:
@@ -314,7 +318,7 @@ class _Builder:
         return out
 
     def step_title(self, sid: str) -> str:
-        _, sdef = self.step_defs.get(sid, (None, None))
+        _ref, sdef = self.step_defs.get(sid, (None, None))
         return str(sdef.title) if sdef else badges.words(sid).capitalize()
 
     def method(self) -> list[r.MethodStep]:
@@ -355,16 +359,16 @@ class _Builder:
             return None
         fix = [self.fix_item(t) for t in (flip.fix or [])]
         if not flip.fix_possible:
-            fix_summary = "No safeguard can make this measure proportionate."
+            fix_summary = _("No safeguard can make this measure proportionate.")
         elif fix:
-            fix_summary = "Adding these safeguards would make it proportionate:"
+            fix_summary = _("Adding these safeguards would make it proportionate:")
         elif res.verdict in ("proportionate", "proportionate-with-conditions"):
-            fix_summary = "Nothing needs to be added: the measure is proportionate as it stands."
+            fix_summary = _("Nothing needs to be added: the measure is proportionate as it stands.")
         else:
-            fix_summary = "No set of catalogue safeguards was found that would make it proportionate."
+            fix_summary = _("No set of catalogue safeguards was found that would make it proportionate.")
         carrying_summary = (
-            "Removing any one of these safeguards alone would change the verdict:" if flip.carrying
-            else "No single safeguard carries the verdict: removing any one alone would not change it."
+            _("Removing any one of these safeguards alone would change the verdict:") if flip.carrying
+            else _("No single safeguard carries the verdict: removing any one alone would not change it.")
         )
         return r.Flip(carrying=list(flip.carrying), carrying_summary=carrying_summary, fix=fix,
                       fix_summary=fix_summary, fix_possible=flip.fix_possible, explanation=flip.explanation)
@@ -423,8 +427,8 @@ class _Builder:
         a = self.a.aims[i]
         return r.Aim(
             id=a.id, anchor=anchor("aim", a.id), title=a.title,
-            kind=("Objective of general interest" if a.kind == "general-interest"
-                  else "Protection of the rights of others"),
+            kind=(_("Objective of general interest") if a.kind == "general-interest"
+                  else _("Protection of the rights of others")),
             importance=badges.words(a.importance), description=a.description,
             protects=[self.bib.cite_ref(ref) for ref in a.protects],
             pursued_by=[m for m in self.measure_ids if a.id in (self.models[m].aims if m in self.models else [])],
@@ -495,24 +499,24 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
     overview = "overview" if "overview" in diagrams else None
     chain = "chain" if "chain" in diagrams else None
     # The opinion's main text comes first (below); these sections are its annexes.
-    toc = [r.TocEntry("summary", "Verdicts and steps at a glance", [])]
+    toc = [r.TocEntry("summary", _("Verdicts and steps at a glance"), [])]
     if overview:
-        toc.append(r.TocEntry("diagram-overview", "Overview diagram", []))
-    toc.append(r.TocEntry("measures", "Measures", [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
-    toc.append(r.TocEntry("rights", "Rights and cumulative interference",
+        toc.append(r.TocEntry("diagram-overview", _("Overview diagram"), []))
+    toc.append(r.TocEntry("measures", _("Measures"), [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
+    toc.append(r.TocEntry("rights", _("Rights and cumulative interference"),
                           [r.TocEntry(x.anchor, x.title, []) for x in rights.values()]))
     if chain:
-        toc.append(r.TocEntry("diagram-chain", "Data flows between measures", []))
-    toc.append(r.TocEntry("safeguards", "Safeguard coverage", []))
+        toc.append(r.TocEntry("diagram-chain", _("Data flows between measures"), []))
+    toc.append(r.TocEntry("safeguards", _("Safeguard coverage"), []))
     if aims:
-        toc.append(r.TocEntry("aims", "Aims", []))
+        toc.append(r.TocEntry("aims", _("Aims"), []))
     if alternatives:
-        toc.append(r.TocEntry("alternatives", "Alternatives", []))
-    toc.append(r.TocEntry("bibliography", "Bibliography", []))
-    toc.append(r.TocEntry("about", "About this report", []))
+        toc.append(r.TocEntry("alternatives", _("Alternatives"), []))
+    toc.append(r.TocEntry("bibliography", _("Bibliography"), []))
+    toc.append(r.TocEntry("about", _("About this report"), []))
 
     ctx = r.ReportContext(
-        context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
+        context_version=r.CONTEXT_VERSION, lang=language(), title=a.title, assessment_id=a.id, summary=a.summary,
         authors=list(a.authors), as_of=res.as_of, mode=res.mode,
         mode_reason=res.mode_reason or res.mode,
         later_case_law=list(res.later_case_law), rightskit_version=res.rightskit_version or __version__,

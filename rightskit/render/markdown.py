@@ -11,9 +11,11 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from . import phrases
+from ..translation import format_date
+from ..translation import gettext as _
 from . import records as r
 from .document import Bullets, Image, Note, Para, Run, Table, numbered
+from .phrasebook import phrases
 
 #: '<', '>' and '&' as entities, and Markdown punctuation backslash-escaped, in one pass (no
 #: replacement contains a character another one replaces).
@@ -80,7 +82,7 @@ def cites(list_: Iterable[r.Cite]) -> str:
 
 
 def _table(head: list[str], rows: Iterable[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _h in head) + "|"]
     out += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return [*out, ""]
 
@@ -125,30 +127,31 @@ class _Doc:
 
     def title(self) -> None:
         c = self.ctx
-        self.add(f"# {esc(c.title)}", "", "*Fundamental-rights assessment · Art. 52(1) Charter*", "")
+        self.add(f"# {esc(c.title)}", "", "*" + _("Fundamental-rights assessment · Art. 52(1) Charter") + "*", "")
         if c.summary:
             self.add(esc(c.summary), "")
         rows = []
         if c.authors:
-            rows.append(["Authors", esc(", ".join(c.authors))])
-        rows += [["Law applied as of", esc(c.as_of)], ["Mode", esc(c.mode_reason)]]
+            rows.append([_("Authors"), esc(", ".join(c.authors))])
+        rows += [[_("Law applied as of"), esc(format_date(c.as_of))], [_("Mode"), esc(c.mode_reason)]]
         if c.later_case_law:
-            rows.append(["Later case law", esc(f"Not applied as law on {c.as_of}, listed for information: "
-                                                f"{'; '.join(c.later_case_law)}")])
-        rows += [["Assessment id", code(c.assessment_id)],
-                 ["Produced by",
-                  f"rightskit {esc(c.rightskit_version)} (results schema {esc(c.results_schema_version)})"],
-                 ["Inputs (SHA-256)", code(c.input_hash)]]
+            later = _("Not applied as law on {date}, listed for information:").format(date=format_date(c.as_of))
+            rows.append([_("Later case law"), esc(later + " " + "; ".join(c.later_case_law))])
+        rows += [[_("Assessment id"), code(c.assessment_id)],
+                 [_("Produced by"),
+                  _("rightskit {version} (results schema {schema})").format(version=esc(c.rightskit_version),
+                                                                            schema=esc(c.results_schema_version))],
+                 [_("Inputs (SHA-256)"), code(c.input_hash)]]
         if c.rendered_on:
-            rows.append(["Rendered on", esc(c.rendered_on)])
+            rows.append([_("Rendered on"), esc(c.rendered_on)])
         self.add(*_table(["", ""], rows))
-        self.add(*_table(["Framework", "Data version", "Legal version in effect", "Status"], [
+        self.add(*_table([_("Framework"), _("Data version"), _("Legal version in effect"), _("Status")], [
             [esc(f.title) + "".join(" " + ext_link(x.label, x.url) for x in f.links), esc(f.data_version),
-             esc(f.legal_version or "none"), esc(f.legal_status)] for f in c.frameworks]))
-        self.add(f"> **Read this first.** {esc(c.disclaimer)}", "")
+             esc(f.legal_version or _("none")), esc(f.legal_status)] for f in c.frameworks]))
+        self.add("> **" + _("Read this first.") + f"** {esc(c.disclaimer)}", "")
 
     def toc(self) -> None:
-        self.add("## Contents", "")
+        self.add("## " + _("Contents"), "")
         for e in self.ctx.toc:
             self.add(f"- {link(e.title, e.anchor)}")
             self.add(*(f"  - {link(x.title, x.anchor)}" for x in e.children))
@@ -188,247 +191,251 @@ class _Doc:
 
     def summary(self) -> None:
         c = self.ctx
-        self.add(_anchor("summary"), "## Verdicts and steps at a glance", "")
-        self.add(*_table(["Measure", "Verdict", "Why"], [
+        self.add(_anchor("summary"), "## " + _("Verdicts and steps at a glance"), "")
+        self.add(*_table([_("Measure"), _("Verdict"), _("Why")], [
             [link(m.title, m.anchor), f"**{badge(m.verdict)}**", esc(m.verdict_reason)] for m in c.measures.values()]))
         if c.measure_ids:
             first = c.measures[c.measure_ids[0]]
-            self.add("### The Art. 52(1) steps at a glance", "")
-            self.add(*_table(["Measure", *(esc(s.title) for s in first.steps)], [
+            self.add("### " + _("The Art. 52(1) steps at a glance"), "")
+            self.add(*_table([_("Measure"), *(esc(s.title) for s in first.steps)], [
                 [link(m.title, m.anchor), *(badge(s.status) for s in m.steps)] for m in c.measures.values()]))
 
     def measure(self, m: r.Measure) -> None:
         self.add(_anchor(m.anchor), f"### {esc(m.title)}", "", f"**{badge(m.verdict)}.** {esc(m.verdict_reason)}", "")
         if m.ground:
-            self.add(f"**Decisive ground:** {esc(m.ground)}.", "")
+            self.add("**" + _("Decisive ground:") + f"** {esc(m.ground)}.", "")
         if m.conditions:
-            self.add("**Conditions: the amendments that would cure it**", "",
+            self.add("**" + _("Conditions: the amendments that would cure it") + "**", "",
                      *(f"{n}. {esc(c)}" for n, c in enumerate(m.conditions, start=1)), "")
         if m.recommendations:
-            self.add("**Recommendations (good practice, not required)**", "",
+            self.add("**" + _("Recommendations (good practice, not required)") + "**", "",
                      *(f"- {esc(c)}" for c in m.recommendations), "")
         if m.convention:
             c = m.convention
-            self.add(f"**ECHR Art. 8(2): {badge(c.verdict)}.** {esc(c.reason)}", "",
+            self.add("**" + _("ECHR Art. 8(2)") + f": {badge(c.verdict)}.** {esc(c.reason)}", "",
                      *(f"- {badge(t.status)} *{esc(t.title)}*: {esc(t.message)}" for t in c.tests), "")
         if m.description:
             self.add(esc(m.description), "")
         facts = [[esc(f.label), esc(f.value)] for f in m.facts]
         if m.legal_basis:
-            facts.append(["Legal basis", cites(m.legal_basis)])
+            facts.append([_("Legal basis"), cites(m.legal_basis)])
         if m.aims:
-            facts.append(["Aims", "; ".join(self.alink(a) for a in m.aims)])
+            facts.append([_("Aims"), "; ".join(self.alink(a) for a in m.aims)])
         if m.effectiveness:
             e = m.effectiveness
-            facts.append(["Effectiveness", f"{badge(e.level)}: {esc(e.statement)} {cites(e.cites)}".strip()])
+            facts.append([_("Effectiveness"), f"{badge(e.level)}: {esc(e.statement)} {cites(e.cites)}".strip()])
         if m.fed_by:
-            facts.append(["Receives data from", "; ".join(self.mlink(x) for x in m.fed_by)])
+            facts.append([_("Receives data from"), "; ".join(self.mlink(x) for x in m.fed_by)])
         if m.feeds:
-            facts.append(["Passes data to", "; ".join(self.mlink(x) for x in m.feeds)])
+            facts.append([_("Passes data to"), "; ".join(self.mlink(x) for x in m.feeds)])
         if m.cites:
-            facts.append(["Sources", cites(m.cites)])
+            facts.append([_("Sources"), cites(m.cites)])
         self.add(*_table(["", ""], facts))
         if m.defined_at:
-            self.add(f"*Defined at {code(m.defined_at)}*", "")
+            self.add("*" + _("Defined at") + f" {code(m.defined_at)}*", "")
         if m.legality_issues:
-            self.add("#### Defects in the legal basis", "")
-            self.add(*(f"- {'**serious** ' if i.serious else ''}{esc(i.quality)}: {esc(i.description)} {cites(i.cites)}"
-                       .rstrip() for i in m.legality_issues), "")
-        self.add("#### Art. 52(1) steps", "")
+            self.add("#### " + _("Defects in the legal basis"), "")
+            serious = "**" + _("serious") + "** "
+            self.add(*("- " + (serious if i.serious else "")
+                       + f"{esc(i.quality)}: {esc(i.description)} {cites(i.cites)}".rstrip()
+                       for i in m.legality_issues), "")
+        self.add("#### " + _("Art. 52(1) steps"), "")
         rows = []
         for s in m.steps:
-            parts = [esc(s.summary) + (" *(step not reached)*" if s.skipped else "")]
+            parts = [esc(s.summary) + (" *" + _("(step not reached)") + "*" if s.skipped else "")]
             for f in s.findings:
                 text = f"{badge(f.status)}: {esc(f.message)}"
                 if f.reasons:
                     text += " — " + " ".join(f"({i}) {esc(x)}" for i, x in enumerate(f.reasons, 1))
                 if f.nodes:
-                    text += " — read: " + ", ".join(link(n.label, n.anchor) if n.anchor else code(n.label)
+                    text += " — " + _("read:") + " " + ", ".join(link(n.label, n.anchor) if n.anchor else code(n.label)
                                                     for n in f.nodes)
                 if f.see:
-                    text += " — required by: the sources under " + link(f.see.label, f.see.anchor)
+                    text += " — " + _("required by: the sources under") + " " + link(f.see.label, f.see.anchor)
                 elif f.cites:
                     text += " — " + cites(f.cites)
                 parts.append(text)
             rows.append([link(s.title, "step-" + s.id), badge(s.status),
                          "<br>".join(parts)])
-        self.add(*_table(["Step", "Status", "Conclusion, findings and reasons"], rows))
+        self.add(*_table([_("Step"), _("Status"), _("Conclusion, findings and reasons")], rows))
         if m.interferences:
-            self.add("#### Interferences with rights", "")
+            self.add("#### " + _("Interferences with rights"), "")
             rows = []
             for i in m.interferences:
                 how = esc(i.explanation)
                 if i.mitigations:
-                    how += "<br>Safeguards: " + "; ".join(
+                    how += "<br>" + _("Safeguards:") + " " + "; ".join(
                         f"{self.slink(x.safeguard)} ({esc(x.strength)}, −{x.levels}"
-                        f"{', ineffective in practice' if not x.effective else ''})" for x in i.mitigations)
+                        + (", " + _("ineffective in practice") if not x.effective else "") + ")" for x in i.mitigations)
                 if i.inherited_from:
-                    how += "<br>Inherited from: " + "; ".join(self.mlink(x) for x in i.inherited_from)
+                    how += "<br>" + _("Inherited from:") + " " + "; ".join(self.mlink(x) for x in i.inherited_from)
                 if i.rationale:
-                    how += f"<br>Author’s reasoning: {esc(i.rationale)} {cites(i.cites)}".rstrip()
-                right = self.rlink(i.right) + (" — ⊘ essence reached" if i.reaches_essence else "")
+                    how += "<br>" + _("Author’s reasoning:") + f" {esc(i.rationale)} {cites(i.cites)}".rstrip()
+                right = self.rlink(i.right) + (" — ⊘ " + _("essence reached") if i.reaches_essence else "")
                 rows.append([right, badge(i.inherent), badge(i.residual), how])
-            self.add(*_table(["Right", "Before safeguards", "After safeguards", "How it was computed"], rows))
+            self.add(*_table([_("Right"), _("Before safeguards"), _("After safeguards"), _("How it was computed")],
+                             rows))
         if m.detection:
             self.detection(m.detection)
         if m.flip or m.missing_safeguards:
-            self.add("#### What carries the verdict", "")
+            self.add("#### " + _("What carries the verdict"), "")
             if m.flip:
                 flip = m.flip
                 self.add(esc(flip.explanation), "")
                 carrying = " " + "; ".join(self.slink(x) for x in flip.carrying) if flip.carrying else ""
                 fix = " " + "; ".join(link(x.title, x.cite.anchor) for x in flip.fix) if flip.fix else ""
-                self.add(f"- **Carries the verdict:** {esc(flip.carrying_summary)}{carrying}",
-                         f"- **What would fix it:** {esc(flip.fix_summary)}{fix}", "")
+                self.add("- **" + _("Carries the verdict:") + f"** {esc(flip.carrying_summary)}{carrying}",
+                         "- **" + _("What would fix it:") + f"** {esc(flip.fix_summary)}{fix}", "")
             if m.missing_safeguards:
-                self.add("**Required safeguards that are missing:**", "")
+                self.add("**" + _("Required safeguards that are missing:") + "**", "")
                 self.add(*(f"- ✗ **{esc(x.title)}**" + (f" — {esc(x.description)}" if x.description else "")
-                           + f" ({link('required by', x.anchor)})" for x in m.missing_safeguards), "")
+                           + f" ({link(_('required by'), x.anchor)})" for x in m.missing_safeguards), "")
         if m.alternatives:
-            self.add("#### Alternatives", "")
+            self.add("#### " + _("Alternatives"), "")
             self.add(*(f"- {self.altlink(a)}" for a in m.alternatives), "")
         if m.diagram:
-            self.diagram(m.diagram, "The measure, its rights, safeguards and aims.")
+            self.diagram(m.diagram, _("The measure, its rights, safeguards and aims."))
 
     def detection(self, d: r.Detection) -> None:
-        self.add("#### Detection arithmetic", "")
+        self.add("#### " + _("Detection arithmetic"), "")
         if d.headline:
             self.add(f"> **{esc(d.headline)}**", ">")
             if d.base_rate_note:
                 self.add(f"> {esc(d.base_rate_note)}", ">")
-            self.add(f"> Correct hits: {esc(d.correct_share)} · false alarms: {esc(d.innocent_share)}", "")
+            self.add("> " + _("Correct hits: {correct} · false alarms: {false}").format(correct=esc(d.correct_share),
+                                                                              false=esc(d.innocent_share)), "")
         else:
-            missing = ", ".join(d.unknown_inputs) or "inputs are missing"
-            self.add(f"> **The precision of this measure cannot be computed: {esc(missing)}.**", "")
+            missing = ", ".join(d.unknown_inputs) or _("inputs are missing")
+            self.add("> **" + _("The precision of this measure cannot be computed:") + f" {esc(missing)}.**", "")
         rows = [[esc(x.label), esc(x.value), esc(x.range or ""),
                  (cites(x.cites) + (" " + esc(x.note) if x.note else "")).strip()] for x in d.inputs]
-        rows += [[esc(x), "unknown", "", "Not given: results that depend on it stay unknown."]
+        rows += [[esc(x), _("unknown"), "", _("Not given: results that depend on it stay unknown.")]
                  for x in d.unknown_inputs]
-        self.add(*_table(["Input", "Value", "Range", "Sources and notes"], rows))
-        self.add(*_table(["Result", "Low", "Central", "High"],
+        self.add(*_table([_("Input"), _("Value"), _("Range"), _("Sources and notes")], rows))
+        self.add(*_table([_("Result"), _("Low"), _("Central"), _("High")],
                          [[esc(x.label), esc(x.low), f"**{esc(x.central)}**", esc(x.high)] for x in d.outputs]))
         self.add(*(f"{i}. {esc(x)}" for i, x in enumerate(d.explanation, 1)))
         self.add("")
 
     def rights(self) -> None:
         c = self.ctx
-        self.add(_anchor("rights"), "## Rights and cumulative interference", "")
+        self.add(_anchor("rights"), "## " + _("Rights and cumulative interference"), "")
         if not c.right_ids:
-            self.add("No measure interferes with any right.", "")
+            self.add(_("No measure interferes with any right."), "")
             return
-        head = ["Right", *(link(c.measures[m].title, c.measures[m].anchor) for m in c.measure_ids), "Cumulative"]
+        head = [_("Right"), *(link(c.measures[m].title, c.measures[m].anchor) for m in c.measure_ids), _("Cumulative")]
         rows = [[link(rt.title, rt.anchor),
                  *(badge(rt.cells[m]) if m in rt.cells else "—" for m in c.measure_ids),
                  f"**{badge(rt.cumulative)}**"] for rt in c.rights.values()]
         self.add(*_table(head, rows))
         for rt in c.rights.values():
             self.add(_anchor(rt.anchor), f"### {esc(rt.title)}", "",
-                     f"Cumulative interference: **{badge(rt.cumulative)}**"
-                     + (" — absolute right: no limitation permitted" if rt.absolute else ""), "")
+                     _("Cumulative interference:") + f" **{badge(rt.cumulative)}**"
+                     + (" — " + _("absolute right: no limitation permitted") if rt.absolute else ""), "")
             if rt.explanation:
                 self.add(esc(rt.explanation), "")
             if rt.provisions:
-                self.add(f"Guaranteed by {cites(rt.provisions)}.", "")
+                self.add(_("Guaranteed by {sources}.").format(sources=cites(rt.provisions)), "")
             if rt.essence:
-                self.add(f"Its essence: {esc(rt.essence)}", "")
+                self.add(_("Its essence:") + f" {esc(rt.essence)}", "")
 
     def safeguards(self) -> Iterator[None]:
         """The safeguard coverage section; yields after each safeguard, so the caller can flush the lines."""
         c = self.ctx
-        self.add(_anchor("safeguards"), "## Safeguard coverage", "")
+        self.add(_anchor("safeguards"), "## " + _("Safeguard coverage"), "")
         for s in c.safeguards.values():
             yield
-            tags = ["binding" if s.binding else "voluntary",
-                    "effective" if s.effective else "✗ ineffective in practice"]
+            tags = [_("binding") if s.binding else _("voluntary"),
+                    _("effective") if s.effective else "✗ " + _("ineffective in practice")]
             if s.carries:
-                tags.append("! carries a verdict")
+                tags.append("! " + _("carries a verdict"))
             self.add(_anchor(s.anchor), f"### {esc(s.title)}", "", "*" + " · ".join(tags) + "*", "")
             if s.requires:
                 self.add(esc(s.requires), "")
             facts = []
             if s.type:
-                facts.append(["Type", cite(s.type)])
+                facts.append([_("Type"), cite(s.type)])
             if s.source:
-                facts.append(["Imposed by", cite(s.source)])
+                facts.append([_("Imposed by"), cite(s.source)])
             if s.conditions:
-                facts.append(["Conditions", esc("; ".join(s.conditions))])
+                facts.append([_("Conditions"), esc("; ".join(s.conditions))])
             if s.carries:
-                facts.append(["Verdict depends on it", "; ".join(self.mlink(x) for x in s.carries)])
+                facts.append([_("Verdict depends on it"), "; ".join(self.mlink(x) for x in s.carries)])
             if s.cites:
-                facts.append(["Sources", cites(s.cites)])
+                facts.append([_("Sources"), cites(s.cites)])
             if facts:
                 self.add(*_table(["", ""], facts))
             if s.mitigates:
-                self.add(*_table(["Measure", "Right", "Strength", "Why"], [
+                self.add(*_table([_("Measure"), _("Right"), _("Strength"), _("Why")], [
                     [self.mlink(x.measure), self.rlink(x.right), badge(x.strength),
                      (esc(x.rationale or "") + " " + cites(x.cites)).strip()] for x in s.mitigates]))
-        self.add("### Required safeguard types", "")
+        self.add("### " + _("Required safeguard types"), "")
         rows = []
         for t in c.required_type_ids:
             x = c.required_types[t]
-            rows.append([_anchor(x.anchor) + ("✗ missing: " if x.missing_in else "") + esc(x.title),
+            rows.append([_anchor(x.anchor) + ("✗ " + _("missing:") + " " if x.missing_in else "") + esc(x.title),
                          "; ".join(self.mlink(mid) for mid in x.missing_in) or "—",
                          "; ".join(self.mlink(mid) for mid in x.present_in) or "—", cites(x.cites)])
-        self.add(*(_table(["Safeguard type", "Missing for", "In place for", "Required by"], rows) if rows
-                   else ["✓ No measure requires a safeguard type from the catalogue.", ""]))
+        self.add(*(_table([_("Safeguard type"), _("Missing for"), _("In place for"), _("Required by")], rows) if rows
+                   else ["✓ " + _("No measure requires a safeguard type from the catalogue."), ""]))
 
     def aims_and_alternatives(self) -> None:
         c = self.ctx
         if c.aim_ids:
-            self.add(_anchor("aims"), "## Aims", "")
+            self.add(_anchor("aims"), "## " + _("Aims"), "")
             for a in c.aims.values():
                 self.add(_anchor(a.anchor), f"### {esc(a.title)}", "")
-                facts = [["Kind", esc(a.kind)], ["Importance", esc(a.importance)]]
+                facts = [[_("Kind"), esc(a.kind)], [_("Importance"), esc(a.importance)]]
                 if a.protects:
-                    facts.append(["Protects", cites(a.protects)])
+                    facts.append([_("Protects"), cites(a.protects)])
                 if a.pursued_by:
-                    facts.append(["Pursued by", "; ".join(self.mlink(x) for x in a.pursued_by)])
+                    facts.append([_("Pursued by"), "; ".join(self.mlink(x) for x in a.pursued_by)])
                 if a.cites:
-                    facts.append(["Sources", cites(a.cites)])
+                    facts.append([_("Sources"), cites(a.cites)])
                 self.add(*_table(["", ""], facts))
                 if a.description:
                     self.add(esc(a.description), "")
         if c.alternative_ids:
-            self.add(_anchor("alternatives"), "## Alternatives", "")
+            self.add(_anchor("alternatives"), "## " + _("Alternatives"), "")
             for alt in c.alternatives.values():
                 self.add(_anchor(alt.anchor), f"### {esc(alt.title)}", "")
                 if alt.description:
                     self.add(esc(alt.description), "")
                 eff = alt.effectiveness
-                facts = [["Could replace", "; ".join(self.mlink(x) for x in alt.replaces)],
-                         ["Serves", "; ".join(self.alink(x) for x in alt.aims)],
-                         ["Effectiveness", f"{badge(eff.level)}: {esc(eff.statement)} {cites(eff.cites)}".strip()
-                          if eff else "unknown"]]
+                facts = [[_("Could replace"), "; ".join(self.mlink(x) for x in alt.replaces)],
+                         [_("Serves"), "; ".join(self.alink(x) for x in alt.aims)],
+                         [_("Effectiveness"), f"{badge(eff.level)}: {esc(eff.statement)} {cites(eff.cites)}".strip()
+                          if eff else _("unknown")]]
                 if alt.cites:
-                    facts.append(["Sources", cites(alt.cites)])
+                    facts.append([_("Sources"), cites(alt.cites)])
                 self.add(*_table(["", ""], facts))
                 if alt.interferes:
-                    self.add(*_table(["Right", "Severity", "Why"], [
+                    self.add(*_table([_("Right"), _("Severity"), _("Why")], [
                         [self.rlink(x.right), badge(x.severity), esc(x.rationale or "")] for x in alt.interferes]))
 
     def bibliography(self) -> None:
         c = self.ctx
-        self.add(_anchor("bibliography"), "## Bibliography", "")
+        self.add(_anchor("bibliography"), "## " + _("Bibliography"), "")
         if c.unverified_count:
-            self.add(f"Entries marked **unverified** ({c.unverified_count}) were not yet checked against an "
-                     "official text; in the body such citations carry a †.", "")
+            self.add(_("Entries marked **unverified** ({n}) were not yet checked against an official text; in the "
+                       "body such citations carry a †.").format(n=c.unverified_count), "")
         for g in c.bib_groups:
             self.add(f"### {esc(g.title)}", "")
             for ref in g.refs:
                 e = c.bibliography[ref]
                 line = f"{e.number}. {_anchor(e.anchor)}**{esc(e.title)}**"
                 if e.verified is False:
-                    line += " — **unverified**"
+                    line += " — **" + _("unverified") + "**"
                 self.add(line)
                 extra = [esc(x) for x in e.details]
                 if e.pinpoints:
-                    extra.append("Cited at: " + esc("; ".join(e.pinpoints)))
+                    extra.append(_("Cited at:") + " " + esc("; ".join(e.pinpoints)))
                 if e.summary:
                     extra.append(esc(e.summary))
                 if e.quote:
                     extra.append(f"“{esc(e.quote)}”")
                 if e.verified_note:
-                    extra.append(("Verification: " if e.verified else "Not verified: ") + esc(e.verified_note))
+                    extra.append((_("Verification: ") if e.verified else _("Not verified: ")) + esc(e.verified_note))
                 if e.links:
                     extra.append(" · ".join(ext_link(x.label, x.url) for x in e.links))
                 extra.append(code(e.ref))
@@ -437,16 +444,17 @@ class _Doc:
 
     def about(self) -> None:
         c = self.ctx
-        self.add(_anchor("about"), "## About this report", "", f"> {esc(c.disclaimer)}", "")
-        for name in ("verdict", "status", "severity"):
-            self.add(f"- {name.capitalize()}: " + " · ".join(badge(b) for b in c.legend[name]))
-        self.add("", "### The method", "")
-        self.add(*_table(["Step", "Questions", "Sources"], [
+        self.add(_anchor("about"), "## " + _("About this report"), "", f"> {esc(c.disclaimer)}", "")
+        for name, title in (("verdict", _("Verdict")), ("status", _("Status")), ("severity", _("Severity"))):
+            self.add(f"- {title}: " + " · ".join(badge(b) for b in c.legend[name]))
+        self.add("", "### " + _("The method"), "")
+        self.add(*_table([_("Step"), _("Questions"), _("Sources")], [
             [_anchor("step-" + s.id) + esc(s.title), "<br>".join(esc(q) for q in s.questions), cites(s.cites)]
             for s in c.method]))
-        self.add("", f"Inputs hash to {code(c.input_hash)} (SHA-256). "
-                 f"Produced by rightskit {esc(c.rightskit_version)}; "
-                 f"results schema {esc(c.results_schema_version)}; report context {esc(c.context_version)}.", "")
+        self.add("", _("Inputs hash to {hash} (SHA-256).").format(hash=code(c.input_hash)) + " "
+                 + _("Produced by rightskit {version}; results schema {schema}; report context {context}.").format(
+                     version=esc(c.rightskit_version), schema=esc(c.results_schema_version),
+                     context=esc(c.context_version)), "")
 
 
 def render_markdown(ctx: r.ReportContext) -> str:
@@ -476,9 +484,9 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
         yield flush()
         doc.summary()
         if ctx.overview:
-            doc.add(_anchor("diagram-overview"), "## Overview diagram", "")
-            doc.diagram(ctx.overview, "Measures, rights, safeguards and aims.")
-        doc.add(_anchor("measures"), "## Measures", "")
+            doc.add(_anchor("diagram-overview"), "## " + _("Overview diagram"), "")
+            doc.diagram(ctx.overview, _("Measures, rights, safeguards and aims."))
+        doc.add(_anchor("measures"), "## " + _("Measures"), "")
         yield flush()
         for m in ctx.measures.values():
             doc.measure(m)
@@ -487,9 +495,9 @@ def markdown_chunks(ctx: r.ReportContext) -> Iterator[str]:
         # coverage of a large assessment took ten times its size in memory while it was joined.
         doc.rights()
         if ctx.chain:
-            doc.add(_anchor("diagram-chain"), "## Data flows between measures", "")
-            doc.diagram(ctx.chain, "How the output of one measure feeds the next.")
-        for _ in doc.safeguards():
+            doc.add(_anchor("diagram-chain"), "## " + _("Data flows between measures"), "")
+            doc.diagram(ctx.chain, _("How the output of one measure feeds the next."))
+        for _section in doc.safeguards():
             yield from flushed(FLUSH_LINES)
         doc.aims_and_alternatives()
         yield from flushed()
