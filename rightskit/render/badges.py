@@ -91,7 +91,7 @@ CONVENTION: dict[str, tuple[str, str, str]] = {
 def convention(word: str) -> Badge:
     """The ECHR Art. 8(2) verdict, in the Convention's words, with the colours of its Charter counterpart."""
     label, symbol, style = CONVENTION.get(word, (N_("Undetermined"), "?", "undetermined"))
-    return Badge(word=style, label=label, symbol=symbol)
+    return Badge(word=style, label=gettext(label), symbol=symbol)
 
 
 def severity(word: str) -> Badge:

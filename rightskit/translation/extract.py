@@ -1,8 +1,8 @@
 """The msgids of rightskit, gathered from the code, and the catalogues brought up to date with them.
 
 Sources: every ``_()``/``N_()``/``gettext()`` call in the render stage, every ``_()`` in the HTML
-templates, every phrase of :mod:`rightskit.render.phrases`, the badge labels and the measure
-vocabulary. ``python -m rightskit.translation.extract`` (``make catalogues``) rewrites ``en.po`` (the
+templates, every ``tr("…")`` in the Typst template, every phrase of :mod:`rightskit.render.phrases`,
+the badge labels and the measure vocabulary. ``python -m rightskit.translation.extract`` (``make catalogues``) rewrites ``en.po`` (the
 template, every msgid with an empty msgstr) and adds each new msgid to ``fr.po`` and ``de.po`` with an
 empty msgstr for a translator to fill; the catalogue test fails until every one is filled.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,17 @@ def _templates() -> Iterator[tuple[str, str]]:
                                                               options=options):
                 for msgid in message if isinstance(message, tuple) else (message,):
                     yield msgid, f"{path.relative_to(PACKAGE.parent)}:{line}"
+
+
+#: How the Typst template asks for a phrase: tr("...").
+TYPST_CALL = re.compile(r'\btr\("((?:[^"\\]|\\.)*)"\)')
+
+
+def _typst() -> Iterator[tuple[str, str]]:
+    path = TEMPLATE_DIR / "report.typ"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for found in TYPST_CALL.finditer(line):
+            yield found.group(1).replace('\\"', '"'), f"{path.relative_to(PACKAGE.parent)}:{number}"
 
 
 def _phrases() -> Iterator[tuple[str, str]]:
@@ -85,11 +97,19 @@ def _literal_words(annotation: object) -> list[str]:
 def messages() -> dict[str, list[str]]:
     """Every msgid, with where it comes from, sorted by msgid."""
     found: dict[str, list[str]] = {}
-    for source in (_python(), _templates(), _phrases(), _vocabulary()):
+    for source in (_python(), _templates(), _typst(), _phrases(), _vocabulary()):
         for msgid, where in source:
             if msgid and msgid.strip():
                 found.setdefault(msgid, []).append(where)
     return dict(sorted(found.items()))
+
+
+def untranslated(lang: str, wanted: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """The msgids (with where they come from) that ``lang``'s catalogue leaves without a msgstr."""
+    from . import catalogue
+
+    have = catalogue(lang)
+    return {m: where for m, where in (messages() if wanted is None else wanted).items() if not have.get(m)}
 
 
 def update(languages: tuple[str, ...] = LANGUAGES) -> dict[str, int]:
