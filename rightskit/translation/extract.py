@@ -2,9 +2,10 @@
 
 Sources: every ``_()``/``N_()``/``gettext()`` call in the render stage, every ``_()`` in the HTML
 templates, every ``tr("…")`` in the Typst template, every phrase of :mod:`rightskit.render.phrases`,
-the badge labels and the measure vocabulary. ``python -m rightskit.translation.extract`` (``make catalogues``) rewrites ``en.po`` (the
-template, every msgid with an empty msgstr) and adds each new msgid to ``fr.po`` and ``de.po`` with an
-empty msgstr for a translator to fill; the catalogue test fails until every one is filled.
+the badge labels and the measure vocabulary. ``python -m rightskit.translation.extract`` (``make
+catalogues``) rewrites ``en.po`` (the template, every msgid with an empty msgstr) and adds each new
+msgid to ``fr.po`` and ``de.po`` with an empty msgstr for a translator to fill; the catalogue test
+fails until every one is filled.
 """
 
 from __future__ import annotations
