@@ -9,9 +9,9 @@ referenced as ``<framework-id>/<local-id>``. Provisions use ``art-<article>[-<pa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import Field, HttpUrl, StringConstraints, field_validator
 
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import APPLICATION_PATTERN, CELEX_PATTERN, ECLI_PATTERN, Citation, Source, _https_only
@@ -191,12 +191,21 @@ class MethodStep(StrictModel):
     rule: LocalId = Field(description="Id of the registered rule that evaluates the step.")
 
 
+#: A two-letter ISO 639-1 language code.
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
 class Framework(StrictModel):
     """A legal instrument, case-law collection, safeguard catalogue or method, with dated versions."""
 
     id: LocalId = Field(description="Framework id, the first part of every reference into it.")
     title: ShortText = Field(description="Official or common title.")
     short_title: str | None = Field(default=None, max_length=80, description="Short name for tables.")
+    titles: dict[LanguageCode, ShortText] = Field(
+        default_factory=dict,
+        description="The official title in other languages, keyed by ISO 639-1 code (fr, de), as the act's "
+                    "own language version publishes it; a report in that language shows it instead of 'title'. "
+                    "Only titles read in an official language version.")
     kind: FrameworkKind = Field(description="What kind of instrument or collection this is.")
     celex: str | None = Field(default=None, pattern=CELEX_PATTERN, description="CELEX number, for EU documents.")
     eli: HttpUrl | None = Field(default=None, description="European Legislation Identifier, for EU acts.")
@@ -214,6 +223,10 @@ class Framework(StrictModel):
     note: Text | None = Field(default=None, description="Scope of the data and known gaps.")
 
     _check_url = field_validator("url", "eli")(_https_only)
+
+    def title_in(self, lang: str) -> str:
+        """The official title in ``lang`` where the data has it; the source-language title otherwise."""
+        return self.titles.get(lang, self.title)
 
     def version_at(self, day: dt.date) -> FrameworkVersion | None:
         """The version in effect on ``day``, or None in a gap or before or after."""

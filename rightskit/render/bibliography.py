@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from ..translation import N_, gettext
+from ..translation import N_, gettext, language
 from . import records as r
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class Bibliography:
             fw = self._framework_of(ref)
             title = f"{obj.pinpoint} — {obj.title}"
             if fw:
-                details.append(fw.title + (f", {fw.reference}" if fw.reference else ""))
+                details.append(fw.title_in(language()) + (f", {fw.reference}" if fw.reference else ""))
             summary, quote_, note = obj.summary, obj.quote, obj.verified_note
             links.append(("Official text", obj.url))
             if fw:
@@ -242,10 +242,10 @@ class Bibliography:
             if obj.application_numbers:
                 links.append(("HUDOC", hudoc(obj.application_numbers)))
         elif kind == "framework":
-            title = obj.title
+            title = obj.title_in(language())
             if obj.reference:
                 details.append(obj.reference)
-            details.append(f"data version {obj.data_version}")
+            details.append(gettext("data version {version}").format(version=obj.data_version))
             summary = obj.note
             links += self._framework_links(obj)
         elif kind == "right":
@@ -261,7 +261,7 @@ class Bibliography:
         elif kind == "step":
             fw = self._framework_of(ref)
             if fw:
-                details.append(fw.title)
+                details.append(fw.title_in(language()))
             summary = " ".join(obj.questions) or None
         else:
             details.append(gettext("This reference was not found in the frameworks used."))

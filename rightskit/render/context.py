@@ -450,7 +450,9 @@ class _Builder:
         for stamp in self.results.frameworks:
             fw = self.bundle.resolved.frameworks.get(stamp.id)
             links = framework_links(fw) if fw else []
-            out.append(r.FrameworkStamp(id=stamp.id, title=stamp.title, data_version=stamp.data_version,
+            # An act's official title in the report's language, where the framework data records one.
+            title = fw.title_in(language()) if fw is not None and language() in fw.titles else stamp.title
+            out.append(r.FrameworkStamp(id=stamp.id, title=title, data_version=stamp.data_version,
                                         legal_version=stamp.legal_version, legal_status=stamp.legal_status,
                                         links=links))
         return out

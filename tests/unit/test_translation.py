@@ -166,3 +166,24 @@ def test_the_pdf_is_typeset_in_the_language(lang: str, flagship: pipeline.Bundle
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages[:12])
     assert heading in text
     assert "Verdicts and steps at a glance" not in text
+
+
+@pytest.mark.parametrize(("lang", "charter"), [
+    ("en", "Charter of Fundamental Rights of the European Union"),
+    ("fr", "Charte des droits fondamentaux de l'Union européenne"),
+    ("de", "Charta der Grundrechte der Europäischen Union"),
+])
+def test_an_act_shows_its_official_title_in_the_language(lang: str, charter: str, flagship: pipeline.Bundle) -> None:
+    from rightskit.render import build_context
+
+    with speaking(lang):
+        ctx = build_context(flagship, diagrams=False)
+    titles = {f.id: f.title for f in ctx.frameworks}
+    assert titles["eu-charter"] == charter
+    # An act without a verified title in the language keeps its own (English) title.
+    assert titles["gdpr"].startswith("Regulation (EU) 2016/679")
+    # Quotes stay in the language of the source.
+    quotes = {e.quote for e in ctx.bibliography.values() if e.quote}
+    with speaking("en"):
+        english = {e.quote for e in build_context(flagship, diagrams=False).bibliography.values() if e.quote}
+    assert quotes == english
