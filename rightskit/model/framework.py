@@ -181,18 +181,21 @@ class SafeguardType(StrictModel):
         "the requirement (e.g. an authorisation given by a prosecutor or the executive is not independent).")
 
 
+#: A two-letter ISO 639-1 language code.
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
 class MethodStep(StrictModel):
     """One step of a test method, with its questions, sources and the rule that runs it."""
 
     id: LocalId = Field(description="Step id; part of the public interface (e.g. 'legality').")
     title: ShortText = Field(description="Name of the step.")
+    titles: dict[LanguageCode, ShortText] = Field(
+        default_factory=dict, description="The step's name in other languages, keyed by ISO 639-1 code (fr, de), "
+        "in the Charter's terms in that language; a report in that language shows it instead of 'title'.")
     questions: list[str] = Field(default_factory=list, description="Questions the step asks.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the step.")
     rule: LocalId = Field(description="Id of the registered rule that evaluates the step.")
-
-
-#: A two-letter ISO 639-1 language code.
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
 
 class Framework(StrictModel):

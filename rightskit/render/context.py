@@ -210,7 +210,7 @@ class _Builder:
             description=m.description if m else None, kind=m.kind if m else "other",
             facts=self.facts(m) if m else [],
             verdict=badges.verdict(res.verdict), verdict_reason=res.verdict_reason,
-            ground=GROUNDS.get(res.ground, res.ground) if res.ground else None,
+            ground=_(GROUNDS.get(res.ground, res.ground)) if res.ground else None,
             conditions=list(res.conditions), recommendations=list(res.recommendations),
             convention=self.convention(res),
             legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
@@ -319,7 +319,7 @@ class _Builder:
 
     def step_title(self, sid: str) -> str:
         _ref, sdef = self.step_defs.get(sid, (None, None))
-        return str(sdef.title) if sdef else badges.words(sid).capitalize()
+        return str(sdef.titles.get(language(), sdef.title)) if sdef else badges.words(sid).capitalize()
 
     def method(self) -> list[r.MethodStep]:
         """The steps the results use, in their order, with the method's questions and sources."""

@@ -2,10 +2,10 @@
 
 Sources: every ``_()``/``N_()``/``gettext()`` call in the render stage, every ``_()`` in the HTML
 templates, every ``tr("…")`` in the Typst template, every phrase of :mod:`rightskit.render.phrases`,
-the badge labels and the measure vocabulary. ``python -m rightskit.translation.extract`` (``make
-catalogues``) rewrites ``en.po`` (the template, every msgid with an empty msgstr) and adds each new
-msgid to ``fr.po`` and ``de.po`` with an empty msgstr for a translator to fill; the catalogue test
-fails until every one is filled.
+the badge labels, the measure vocabulary and the grounds of a verdict. ``python -m
+rightskit.translation.extract`` (``make catalogues``) rewrites ``en.po`` (the template, every msgid
+with an empty msgstr) and adds each new msgid to ``fr.po`` and ``de.po`` with an empty msgstr for a
+translator to fill; the catalogue test fails until every one is filled.
 """
 
 from __future__ import annotations
@@ -84,6 +84,14 @@ def _vocabulary() -> Iterator[tuple[str, str]]:
                 yield _reading(word), f"rightskit/model/assessment.py:{model.__name__}.{name}"
 
 
+def _grounds() -> Iterator[tuple[str, str]]:
+    """The engine's structural grounds, shown as the decisive ground of a verdict."""
+    from ..evaluate.grounds import GROUNDS
+
+    for ground, words in GROUNDS.items():
+        yield words, f"rightskit/evaluate/grounds.py:{ground}"
+
+
 def _reading(word: str) -> str:
     return word.replace("-", " ").replace("_", " ")
 
@@ -98,7 +106,7 @@ def _literal_words(annotation: object) -> list[str]:
 def messages() -> dict[str, list[str]]:
     """Every msgid, with where it comes from, sorted by msgid."""
     found: dict[str, list[str]] = {}
-    for source in (_python(), _templates(), _typst(), _phrases(), _vocabulary()):
+    for source in (_python(), _templates(), _typst(), _phrases(), _vocabulary(), _grounds()):
         for msgid, where in source:
             if msgid and msgid.strip():
                 found.setdefault(msgid, []).append(where)

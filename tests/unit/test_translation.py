@@ -187,3 +187,21 @@ def test_an_act_shows_its_official_title_in_the_language(lang: str, charter: str
     with speaking("en"):
         english = {e.quote for e in build_context(flagship, diagrams=False).bibliography.values() if e.quote}
     assert quotes == english
+
+
+@pytest.mark.parametrize(("lang", "legality", "ground"), [
+    ("fr", "Prévue par la loi", "il est porté atteinte au contenu essentiel d’un droit"),
+    ("de", "Gesetzlich vorgesehen", "der Wesensgehalt eines Rechts wird angetastet"),
+])
+def test_steps_and_grounds_use_the_charter_terms(lang: str, legality: str, ground: str,
+                                                 flagship: pipeline.Bundle) -> None:
+    from rightskit.evaluate.grounds import GROUNDS
+    from rightskit.render import build_context
+
+    with speaking(lang):
+        ctx = build_context(flagship, diagrams=False)
+        assert gettext(GROUNDS["essence"]) == ground
+    assert {s.id: s.title for s in ctx.method}["legality"] == legality
+    # The results keep the engine's English: the language is the report's, not the record's.
+    first = ctx.measure_ids[0]
+    assert flagship.results.measures[first].verdict_reason == ctx.measures[first].verdict_reason
