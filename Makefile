@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 BUILD := build
 DEFAULT := reports/interim-regulation-2021-1232
 
-.PHONY: demo test quick lint reports bench clean setup system-deps browser-deps schema docs calibrate
+.PHONY: demo test quick lint reports bench clean setup system-deps browser-deps schema docs calibrate catalogues
 
 $(PY):
 	@.ci/system-deps.sh venv
@@ -51,6 +51,11 @@ test: setup browser-deps
 # kill, benchmark smoke, lint). Not a substitute for `make test`, which CI runs.
 quick: $(STAMP)
 	$(PY) -m pytest -n 2 -q -m "not slow"
+
+# Bring the translation catalogues (rightskit/translation/catalogues/*.po) up to date with the code's
+# words: new msgids get an empty msgstr in fr.po and de.po to fill; tests fail until each is filled.
+catalogues: $(STAMP)
+	$(PY) -m rightskit.translation.extract
 
 # Score the engine against the judgments in tests/calibration/ and rewrite docs/calibration.md.
 calibrate: $(STAMP)

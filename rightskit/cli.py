@@ -11,12 +11,14 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .errors import RightskitError, UsageError
+from .translation import LANGUAGES
 from .version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -180,15 +182,17 @@ def review(path: Path, fmt: str, output: Path | None, frameworks_dir: tuple[Path
               help="Comma-separated: html, pdf, docx, md, json, svg.")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of Jinja2 templates that override the shipped ones.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+              help="Language of the report's words, dates and numbers (legal sources keep their own).")
 @common
 @handle_errors
-def render(path: Path, out_dir: Path, formats: str, templates: Path | None,
+def render(path: Path, out_dir: Path, formats: str, templates: Path | None, lang: str,
            frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> None:
     """Render the report into a folder (atomically; never outside it)."""
     from .pipeline import render as run
 
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    options = _options(frameworks_dir, as_of)
+    options = replace(_options(frameworks_dir, as_of), lang=lang)
     if not sys.stderr.isatty():
         written = run(path, out_dir, wanted, options, templates=templates)
     else:

@@ -31,6 +31,8 @@ class Options:
 
     frameworks_dirs: Sequence[Path] = ()
     as_of: dt.date | None = None
+    #: The report's language (rightskit.translation.LANGUAGES); the engine's results stay in English.
+    lang: str = "en"
 
 
 def load(path: Path, options: Options | None = None) -> Resolved:
@@ -145,12 +147,14 @@ def render(
 ) -> list[Path]:
     """Stages 1–5: evaluate, then write each requested format into ``out_dir``."""
     from .render import render_formats
+    from .translation import speaking
 
+    options = options or Options()
     bundle = evaluate(path, options, review=True)
     # A report must not show a review that names findings it does not have, or an override the calculus
     # refuses: the same problems 'check' reports.
     _raise_review_problems(bundle)
-    with paused():
+    with paused(), speaking(options.lang):
         return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
 
 

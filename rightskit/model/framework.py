@@ -9,9 +9,9 @@ referenced as ``<framework-id>/<local-id>``. Provisions use ``art-<article>[-<pa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, field_validator
+from pydantic import Field, HttpUrl, StringConstraints, field_validator
 
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import APPLICATION_PATTERN, CELEX_PATTERN, ECLI_PATTERN, Citation, Source, _https_only
@@ -216,11 +216,18 @@ class SafeguardType(StrictModel):
         "reviewed); absent means it protects only the measures it is recorded on.")
 
 
+#: A two-letter ISO 639-1 language code.
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
 class MethodStep(StrictModel):
     """One step of a test method, with its questions, sources and the rule that runs it."""
 
     id: LocalId = Field(description="Step id; part of the public interface (e.g. 'legality').")
     title: ShortText = Field(description="Name of the step.")
+    titles: dict[LanguageCode, ShortText] = Field(
+        default_factory=dict, description="The step's name in other languages, keyed by ISO 639-1 code (fr, de), "
+        "in the Charter's terms in that language; a report in that language shows it instead of 'title'.")
     questions: list[str] = Field(default_factory=list, description="Questions the step asks.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the step.")
     rule: LocalId = Field(description="Id of the registered rule that evaluates the step.")
@@ -232,6 +239,11 @@ class Framework(StrictModel):
     id: LocalId = Field(description="Framework id, the first part of every reference into it.")
     title: ShortText = Field(description="Official or common title.")
     short_title: str | None = Field(default=None, max_length=80, description="Short name for tables.")
+    titles: dict[LanguageCode, ShortText] = Field(
+        default_factory=dict,
+        description="The official title in other languages, keyed by ISO 639-1 code (fr, de), as the act's "
+                    "own language version publishes it; a report in that language shows it instead of 'title'. "
+                    "Only titles read in an official language version.")
     kind: FrameworkKind = Field(description="What kind of instrument or collection this is.")
     celex: str | None = Field(default=None, pattern=CELEX_PATTERN, description="CELEX number, for EU documents.")
     eli: HttpUrl | None = Field(default=None, description="European Legislation Identifier, for EU acts.")
@@ -254,6 +266,10 @@ class Framework(StrictModel):
         """True when a provision's pinpoint already names this framework (a whole-act record such as
         'Regulation (EU) 2026/1881 (whole act …)'), so a label must not prefix the title again."""
         return any(t and t in pinpoint for t in (self.short_title, self.title))
+
+    def title_in(self, lang: str) -> str:
+        """The official title in ``lang`` where the data has it; the source-language title otherwise."""
+        return self.titles.get(lang, self.title)
 
     def version_at(self, day: dt.date) -> FrameworkVersion | None:
         """The version in effect on ``day``, or None in a gap or before or after."""

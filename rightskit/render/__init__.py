@@ -8,6 +8,7 @@ format that needs them.
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -106,7 +107,8 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
         assert ctx is not None
         say("report.pdf (typesetting while the other formats are written)")
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rightskit-pdf")
-        pdf_job = pool.submit(render_pdf, ctx, templates)
+        # In a copy of this context, so the PDF thread writes in the report's language too.
+        pdf_job = pool.submit(contextvars.copy_context().run, render_pdf, ctx, templates)
     try:
         if "md" in wanted:
             from .markdown import markdown_chunks

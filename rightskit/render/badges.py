@@ -10,20 +10,21 @@ import functools
 import re
 
 from ..model.scales import EFFECTIVENESS_ORDER, IMPORTANCE_ORDER, SEVERITY_ORDER, STRENGTH_ORDER
+from ..translation import N_, gettext, language
 from .template_context import Badge
 
 STATUS: dict[str, tuple[str, str]] = {
-    "satisfied": ("Satisfied", "✓"),
-    "concern": ("Concern", "!"),
-    "not-satisfied": ("Not satisfied", "✗"),
-    "undetermined": ("Undetermined", "?"),
+    "satisfied": (N_("Satisfied"), "✓"),
+    "concern": (N_("Concern"), "!"),
+    "not-satisfied": (N_("Not satisfied"), "✗"),
+    "undetermined": (N_("Undetermined"), "?"),
 }
 VERDICT: dict[str, tuple[str, str]] = {
-    "proportionate": ("Proportionate", "✓"),
-    "proportionate-with-conditions": ("Proportionate with conditions", "!"),
-    "disproportionate": ("Disproportionate", "✗"),
-    "essence-violated": ("Essence violated", "⊘"),
-    "undetermined": ("Undetermined", "?"),
+    "proportionate": (N_("Proportionate"), "✓"),
+    "proportionate-with-conditions": (N_("Proportionate with conditions"), "!"),
+    "disproportionate": (N_("Disproportionate"), "✗"),
+    "essence-violated": (N_("Essence violated"), "⊘"),
+    "undetermined": (N_("Undetermined"), "?"),
 }
 
 
@@ -54,11 +55,17 @@ _SCALES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-@functools.cache
 def _badge(scale: str, word: str) -> Badge:
+    return _badge_in(scale, word, language())
+
+
+@functools.cache
+def _badge_in(scale: str, word: str, lang: str) -> Badge:
     # Cached: Badge is frozen, so one object serves every finding with that status (a large report
     # shows the same dozen badges hundreds of thousands of times).
+    # ``lang`` keys the cache; gettext reads the same active language.
     label, symbol = _SCALES[scale].get(word, (word.replace("-", " ").capitalize(), "?"))
+    label = gettext(label)
     # The word doubles as a style key: keep it to [a-z0-9-] whatever the input said.
     return Badge(word=re.sub(r"[^a-z0-9-]", "", word.lower()) or "unknown", label=label, symbol=symbol)
 
@@ -73,17 +80,18 @@ def verdict(word: str) -> Badge:
 
 #: The Convention's verdicts, styled as the Charter verdict on the same side of the line.
 CONVENTION: dict[str, tuple[str, str, str]] = {
-    "no-violation": ("No violation of Art. 8", "✓", "proportionate"),
-    "no-violation-with-conditions": ("No violation of Art. 8, with conditions", "!", "proportionate-with-conditions"),
-    "violation": ("Violation of Art. 8", "✗", "disproportionate"),
-    "undetermined": ("Undetermined", "?", "undetermined"),
+    "no-violation": (N_("No violation of Art. 8"), "✓", "proportionate"),
+    "no-violation-with-conditions": (N_("No violation of Art. 8, with conditions"), "!",
+                                     "proportionate-with-conditions"),
+    "violation": (N_("Violation of Art. 8"), "✗", "disproportionate"),
+    "undetermined": (N_("Undetermined"), "?", "undetermined"),
 }
 
 
 def convention(word: str) -> Badge:
     """The ECHR Art. 8(2) verdict, in the Convention's words, with the colours of its Charter counterpart."""
-    label, symbol, style = CONVENTION.get(word, ("Undetermined", "?", "undetermined"))
-    return Badge(word=style, label=label, symbol=symbol)
+    label, symbol, style = CONVENTION.get(word, (N_("Undetermined"), "?", "undetermined"))
+    return Badge(word=style, label=gettext(label), symbol=symbol)
 
 
 def severity(word: str) -> Badge:
@@ -111,5 +119,5 @@ def legend() -> dict[str, list[Badge]]:
 
 
 def words(text: str) -> str:
-    """A vocabulary word for reading: 'interpersonal-communications' -> 'interpersonal communications'."""
-    return text.replace("-", " ").replace("_", " ")
+    """A vocabulary word for reading, translated: 'interpersonal-communications' -> 'interpersonal communications'."""
+    return gettext(text.replace("-", " ").replace("_", " "))

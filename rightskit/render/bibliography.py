@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from ..translation import N_, gettext, language
 from . import template_context as r
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
     from ..model.ref_index import RefIndex
 
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("legislation", "Legislation and rights", ("framework", "provision", "right")),
-    ("case-law", "Case law", ("case", "criterion")),
-    ("sources", "Reports, opinions and other sources", ("source", "unknown")),
-    ("method", "Method and safeguard catalogue", ("step", "safeguard-type")),
+    ("legislation", N_("Legislation and rights"), ("framework", "provision", "right")),
+    ("case-law", N_("Case law"), ("case", "criterion")),
+    ("sources", N_("Reports, opinions and other sources"), ("source", "unknown")),
+    ("method", N_("Method and safeguard catalogue"), ("step", "safeguard-type")),
 )
 KIND_ORDER = ("source", "provision", "case", "criterion", "right", "framework", "safeguard-type", "step")
 
@@ -186,7 +187,8 @@ class Bibliography:
         entries: dict[str, r.BibEntry] = {}
         groups: list[r.BibGroup] = []
         number = 0
-        for gid, title, _ in GROUPS:
+        for gid, english, _kinds in GROUPS:
+            title = gettext(english)
             refs = sorted(by_group[gid], key=natural_key)
             if not refs:
                 continue
@@ -207,7 +209,7 @@ class Bibliography:
             fw = self._framework_of(ref)
             title = f"{obj.pinpoint} — {obj.title}"
             if fw:
-                details.append(fw.title + (f", {fw.reference}" if fw.reference else ""))
+                details.append(fw.title_in(language()) + (f", {fw.reference}" if fw.reference else ""))
             summary, quote_, note = obj.summary, obj.quote, obj.verified_note
             links.append(("Official text", obj.url))
             if fw:
@@ -242,16 +244,16 @@ class Bibliography:
             if obj.application_numbers:
                 links.append(("HUDOC", hudoc(obj.application_numbers)))
         elif kind == "framework":
-            title = obj.title
+            title = obj.title_in(language())
             if obj.reference:
                 details.append(obj.reference)
-            details.append(f"data version {obj.data_version}")
+            details.append(gettext("data version {version}").format(version=obj.data_version))
             summary = obj.note
             links += self._framework_links(obj)
         elif kind == "right":
             title = obj.title
             provs = [self.index.get("provision", p) for p in obj.provisions]
-            details.append("Guaranteed by " + "; ".join(self.label(p) for p in obj.provisions))
+            details.append(gettext("Guaranteed by") + " " + "; ".join(self.label(p) for p in obj.provisions))
             summary = obj.summary
             for p in provs:
                 if p is not None:
@@ -261,10 +263,10 @@ class Bibliography:
         elif kind == "step":
             fw = self._framework_of(ref)
             if fw:
-                details.append(fw.title)
+                details.append(fw.title_in(language()))
             summary = " ".join(obj.questions) or None
         else:
-            details.append("This reference was not found in the frameworks used.")
+            details.append(gettext("This reference was not found in the frameworks used."))
         return r.BibEntry(
             ref=ref, anchor=bib_anchor(ref), number=number, kind=kind, title=title, details=details,
             summary=summary, quote=quote_, links=_links(links), verified=self.verified(ref), verified_note=note,

@@ -18,13 +18,16 @@ from typing import TYPE_CHECKING, Any
 from ..evaluate.grounds import GROUNDS
 from ..evaluate.requirements import in_use
 from ..evaluate.steps import SPECS
+from ..translation import format_date, language
+from ..translation import gettext as _
 from ..version import __version__
-from . import badges, phrases
+from . import badges
 from . import template_context as r
 from .bibliography import Bibliography, bib_anchor, framework_links
 from .detection import detection_record
 from .number_format import span
 from .opinion import build_opinion
+from .phrasebook import phrases
 from .review_records import action_items, review_state, reviewed_verdict, sign_off
 
 if TYPE_CHECKING:
@@ -49,7 +52,7 @@ def rendered_on() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
+    return format_date(dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date())
 
 
 class _Builder:
@@ -149,7 +152,7 @@ class _Builder:
 
     def _node(self, node: str) -> r.NodeRef:
         """The reference a finding shows for a node it read."""
-        kind, _, ident = node.partition(":")
+        kind, _sep, ident = node.partition(":")
         if kind in ("measure", "safeguard", "aim", "alternative") and self.index.get(kind, ident) is not None:
             return r.NodeRef(node=node, label=self.title_of(kind, ident), anchor=anchor(kind, ident))
         if kind == "right" and ident in self.right_ids:
@@ -168,36 +171,37 @@ class _Builder:
 
     def facts(self, m: MeasureModel) -> list[r.Fact]:
         w = badges.words
-        yes_no = {True: "Yes", False: "No", None: "Not stated"}
+        yes_no = {True: _("Yes"), False: _("No"), None: _("Not stated")}
         facts = [
-            r.Fact("Kind", w(m.kind)),
-            r.Fact("Carried out by", f"{m.actor} ({w(m.actor_type)})"),
-            r.Fact("Service", w(m.context)),
-            r.Fact("Scope", "General (everyone)" if m.scope == "general" else "Targeted (objective criteria)"),
+            r.Fact(_("Kind"), w(m.kind)),
+            r.Fact(_("Carried out by"), f"{m.actor} ({w(m.actor_type)})"),
+            r.Fact(_("Service"), w(m.context)),
+            r.Fact(_("Scope"), _("General (everyone)") if m.scope == "general" else _("Targeted (objective criteria)")),
         ]
         if m.data_categories:
-            facts.append(r.Fact("Data processed", ", ".join(w(d) for d in m.data_categories)))
+            facts.append(r.Fact(_("Data processed"), ", ".join(w(d) for d in m.data_categories)))
         if m.detects:
-            facts.append(r.Fact("Looks for", ", ".join(w(d) for d in m.detects)))
+            facts.append(r.Fact(_("Looks for"), ", ".join(w(d) for d in m.detects)))
         if m.technology:
-            facts.append(r.Fact("Technology", m.technology))
+            facts.append(r.Fact(_("Technology"), m.technology))
         facts += [
-            r.Fact("Automated", yes_no[m.automated]),
-            r.Fact("Mandatory", yes_no[m.mandatory]),
-            r.Fact("End-to-end encrypted services", yes_no[m.end_to_end_encrypted]),
+            r.Fact(_("Automated"), yes_no[m.automated]),
+            r.Fact(_("Mandatory"), yes_no[m.mandatory]),
+            r.Fact(_("End-to-end encrypted services"), yes_no[m.end_to_end_encrypted]),
         ]
         if m.affected:
             who = m.affected.description
             if m.affected.count:
                 c = m.affected.count
-                who += f" — about {span('count', c.low, c.central, c.high)} people"
-            who += f"; suspicion: {w(m.affected.suspicion)}"
+                who += _(" — about {n} people").format(n=span('count', c.low, c.central, c.high))
+            who += _("; suspicion: {suspicion}").format(suspicion=w(m.affected.suspicion))
             if m.affected.includes_children:
-                who += "; includes children"
-            facts.append(r.Fact("Affected", who))
+                who += _("; includes children")
+            facts.append(r.Fact(_("Affected"), who))
         if m.duration or m.max_duration_months is not None:
-            limit = f" (at most {m.max_duration_months} months)" if m.max_duration_months is not None else ""
-            facts.append(r.Fact("Duration", (m.duration or "Limited") + limit))
+            limit = (_(" (at most {n} months)").format(n=m.max_duration_months)
+                     if m.max_duration_months is not None else "")
+            facts.append(r.Fact(_("Duration"), (m.duration or _("Limited")) + limit))
         return facts
 
     def measure(self, mid: str) -> r.Measure:
@@ -210,7 +214,7 @@ class _Builder:
             description=m.description if m else None, kind=m.kind if m else "other",
             facts=self.facts(m) if m else [],
             verdict=badges.verdict(res.verdict), verdict_reason=res.verdict_reason,
-            ground=GROUNDS.get(res.ground, res.ground) if res.ground else None,
+            ground=_(GROUNDS.get(res.ground, res.ground)) if res.ground else None,
             conditions=list(res.conditions), recommendations=list(res.recommendations),
             convention=self.convention(res),
             legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
@@ -274,8 +278,10 @@ class _Builder:
                     id=f.id, anchor="finding-" + f.id, rule=f.rule, status=badges.status(f.status),
                     message=f.message, reasons=reasons, nodes=[self.node(n) for n in f.nodes],
                     cites=cites, see=see, review=review_state(self.reviewed.findings.get(f.id), f.status)))
+            title = self.step_title(sid)
             out.append(r.Step(
-                id=sid, title=self.step_title(sid), short=STEP_SHORT.get(sid, self.step_title(sid)),
+                # One-word headers are English words; another language shows the translated title.
+                id=sid, title=title, short=STEP_SHORT.get(sid, title) if language() == "en" else title,
                 status=badges.status(step.status), summary=step.summary, skipped=step.skipped,
                 findings=findings,
             ))
@@ -318,8 +324,8 @@ class _Builder:
         return out
 
     def step_title(self, sid: str) -> str:
-        _, sdef = self.step_defs.get(sid, (None, None))
-        return str(sdef.title) if sdef else badges.words(sid).capitalize()
+        _ref, sdef = self.step_defs.get(sid, (None, None))
+        return str(sdef.titles.get(language(), sdef.title)) if sdef else badges.words(sid).capitalize()
 
     def method(self) -> list[r.MethodStep]:
         """The steps the results use, in their order, with the method's questions and sources."""
@@ -359,16 +365,16 @@ class _Builder:
             return None
         fix = [self.fix_item(t) for t in (flip.fix or [])]
         if not flip.fix_possible:
-            fix_summary = "No safeguard can make this measure proportionate."
+            fix_summary = _("No safeguard can make this measure proportionate.")
         elif fix:
-            fix_summary = "Adding these safeguards would make it proportionate:"
+            fix_summary = _("Adding these safeguards would make it proportionate:")
         elif res.verdict in ("proportionate", "proportionate-with-conditions"):
-            fix_summary = "Nothing needs to be added: the measure is proportionate as it stands."
+            fix_summary = _("Nothing needs to be added: the measure is proportionate as it stands.")
         else:
-            fix_summary = "No set of catalogue safeguards was found that would make it proportionate."
+            fix_summary = _("No set of catalogue safeguards was found that would make it proportionate.")
         carrying_summary = (
-            "Removing any one of these safeguards alone would change the verdict:" if flip.carrying
-            else "No single safeguard carries the verdict: removing any one alone would not change it."
+            _("Removing any one of these safeguards alone would change the verdict:") if flip.carrying
+            else _("No single safeguard carries the verdict: removing any one alone would not change it.")
         )
         return r.Flip(carrying=list(flip.carrying), carrying_summary=carrying_summary, fix=fix,
                       fix_summary=fix_summary, fix_possible=flip.fix_possible, explanation=flip.explanation)
@@ -429,8 +435,8 @@ class _Builder:
         a = self.a.aims[i]
         return r.Aim(
             id=a.id, anchor=anchor("aim", a.id), title=a.title,
-            kind=("Objective of general interest" if a.kind == "general-interest"
-                  else "Protection of the rights of others"),
+            kind=(_("Objective of general interest") if a.kind == "general-interest"
+                  else _("Protection of the rights of others")),
             importance=badges.words(a.importance), description=a.description,
             protects=[self.bib.cite_ref(ref) for ref in a.protects],
             pursued_by=[m for m in self.measure_ids if a.id in (self.models[m].aims if m in self.models else [])],
@@ -452,7 +458,9 @@ class _Builder:
         for stamp in self.results.frameworks:
             fw = self.bundle.resolved.frameworks.get(stamp.id)
             links = framework_links(fw) if fw else []
-            out.append(r.FrameworkStamp(id=stamp.id, title=stamp.title, data_version=stamp.data_version,
+            # An act's official title in the report's language, where the framework data records one.
+            title = fw.title_in(language()) if fw is not None and language() in fw.titles else stamp.title
+            out.append(r.FrameworkStamp(id=stamp.id, title=title, data_version=stamp.data_version,
                                         legal_version=stamp.legal_version, legal_status=stamp.legal_status,
                                         links=links))
         return out
@@ -506,24 +514,24 @@ def build_context(bundle: Bundle, diagrams: Mapping[str, r.Diagram] | None = Non
     overview = "overview" if "overview" in diagrams else None
     chain = "chain" if "chain" in diagrams else None
     # The opinion's main text comes first (below); these sections are its annexes.
-    toc = [r.TocEntry("summary", "Verdicts and steps at a glance", [])]
+    toc = [r.TocEntry("summary", _("Verdicts and steps at a glance"), [])]
     if overview:
-        toc.append(r.TocEntry("diagram-overview", "Overview diagram", []))
-    toc.append(r.TocEntry("measures", "Measures", [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
-    toc.append(r.TocEntry("rights", "Rights and cumulative interference",
+        toc.append(r.TocEntry("diagram-overview", _("Overview diagram"), []))
+    toc.append(r.TocEntry("measures", _("Measures"), [r.TocEntry(m.anchor, m.title, []) for m in measures.values()]))
+    toc.append(r.TocEntry("rights", _("Rights and cumulative interference"),
                           [r.TocEntry(x.anchor, x.title, []) for x in rights.values()]))
     if chain:
-        toc.append(r.TocEntry("diagram-chain", "Data flows between measures", []))
-    toc.append(r.TocEntry("safeguards", "Safeguard coverage", []))
+        toc.append(r.TocEntry("diagram-chain", _("Data flows between measures"), []))
+    toc.append(r.TocEntry("safeguards", _("Safeguard coverage"), []))
     if aims:
-        toc.append(r.TocEntry("aims", "Aims", []))
+        toc.append(r.TocEntry("aims", _("Aims"), []))
     if alternatives:
-        toc.append(r.TocEntry("alternatives", "Alternatives", []))
-    toc.append(r.TocEntry("bibliography", "Bibliography", []))
-    toc.append(r.TocEntry("about", "About this report", []))
+        toc.append(r.TocEntry("alternatives", _("Alternatives"), []))
+    toc.append(r.TocEntry("bibliography", _("Bibliography"), []))
+    toc.append(r.TocEntry("about", _("About this report"), []))
 
     ctx = r.ReportContext(
-        context_version=r.CONTEXT_VERSION, lang="en", title=a.title, assessment_id=a.id, summary=a.summary,
+        context_version=r.CONTEXT_VERSION, lang=language(), title=a.title, assessment_id=a.id, summary=a.summary,
         authors=list(a.authors), as_of=res.as_of, mode=res.mode,
         mode_reason=res.mode_reason or res.mode,
         later_case_law=list(res.later_case_law), rightskit_version=res.rightskit_version or __version__,

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..errors import Problem, SourceLocation, TemplateError
-from . import phrases
+from ..translation import format_date, gettext, ngettext
 from .fragments import Fragments
+from .phrasebook import phrases
 
 if TYPE_CHECKING:
     import jinja2
@@ -51,7 +52,11 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    # New-style gettext: placeholders are %(name)s and their values are escaped like any other.
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["local_date"] = format_date
     Fragments().install(env)
 
     def partial(name: str, **variables: Any) -> Markup:

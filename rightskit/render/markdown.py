@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import phrases
+from ..translation import format_date, gettext, ngettext
 from .document import Note, Run, numbered
+from .phrasebook import phrases
 
 if TYPE_CHECKING:
     import jinja2
@@ -135,9 +136,10 @@ def environment() -> jinja2.Environment:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, auto_reload=False)
-    env.filters.update(esc=esc, code=code, safe_anchor=_safe_anchor, runs=runs, rstrip=str.rstrip,
-                       cell=lambda text: text or " ")  # an empty table cell would end the row early
+                             keep_trailing_newline=True, auto_reload=False, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(local_date=format_date, esc=esc, code=code, safe_anchor=_safe_anchor, runs=runs,
+                       rstrip=str.rstrip, cell=lambda text: text or " ")  # an empty table cell would end the row early
     env.globals.update(link=link, ext_link=ext_link, badge=badge, cite=cite, cites=cites, anchor=anchor,
                        link_to=link_to, links_to=links_to, numbered=numbered, words=phrases)
     return env

@@ -8,58 +8,61 @@ from __future__ import annotations
 
 import math
 
+from ..translation import format_number
+from ..translation import gettext as _
+
 
 def _sig(x: float, digits: int = 2) -> str:
-    """``x`` to ``digits`` significant digits, without scientific notation or trailing zeros."""
+    """``x`` to ``digits`` significant digits, without scientific notation or trailing zeros, in the locale's digits."""
     if x == 0 or not math.isfinite(x):
         return "0" if x == 0 else str(x)
     places = max(0, digits - 1 - math.floor(math.log10(abs(x))))
     text = f"{round(x, places):.{places}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text
+    return format_number(text)
 
 
 def count(x: float | None) -> str:
     """A quantity of things: '12,345', '3.4 million', '1.2 billion'."""
     if x is None:
-        return "unknown"
+        return _("unknown")
     ax = abs(x)
     if ax >= 1e9:
-        return f"{_sig(x / 1e9, 3)} billion"
+        return _("{n} billion").format(n=_sig(x / 1e9, 3))
     if ax >= 1e6:
-        return f"{_sig(x / 1e6, 3)} million"
+        return _("{n} million").format(n=_sig(x / 1e6, 3))
     if ax >= 100:
-        return f"{round(x):,}"
+        return format_number(str(round(x)))
     if ax >= 10 or x == round(x):
-        return f"{x:,.0f}" if x == round(x) else _sig(x, 3)
+        return format_number(f"{x:.0f}") if x == round(x) else _sig(x, 3)
     return _sig(x, 2)
 
 
 def rate(x: float | None) -> str:
     """A share between 0 and 1: '0.1 % (1 in 1,000)'."""
     if x is None:
-        return "unknown"
+        return _("unknown")
     if x <= 0:
         return "0 %"
     pct = x * 100
     text = f"{_sig(pct, 2)} %"
     if x < 0.05:
-        text += f" (1 in {count(round(1 / x))})"
+        text += " " + _("(1 in {n})").format(n=count(round(1 / x)))
     return text
 
 
 def percent(x: float | None) -> str:
     """A share between 0 and 1 as a percentage only: '2.4 %'."""
     if x is None:
-        return "unknown"
+        return _("unknown")
     return f"{_sig(x * 100, 2)} %" if x > 0 else "0 %"
 
 
 def number(x: float | None, unit: str = "") -> str:
     """A plain measurement with an optional unit: '1.5 h'."""
     if x is None:
-        return "unknown"
+        return _("unknown")
     text = count(x)
     return f"{text} {unit}".strip()
 
@@ -79,7 +82,8 @@ def span(kind: str, low: float | None, central: float | None, high: float | None
     mid = fmt(kind, central, unit)
     if low is None or high is None or (low == central == high):
         return mid
-    return f"{mid} (range {fmt(kind, low, unit)} – {fmt(kind, high, unit)})"
+    return _("{central} (range {low} – {high})").format(central=mid, low=fmt(kind, low, unit),
+                                                         high=fmt(kind, high, unit))
 
 
 def per_n(precision: float) -> tuple[int, int, int]:

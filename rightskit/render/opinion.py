@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import phrases as p
+from ..translation import format_date
+from ..translation import gettext as _
 from . import template_context as r
 from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
+from .phrasebook import phrases as p
 from .signoff import action_plan, review_runs, sign_off
 
 #: Above this many measures the main text summarises and the annexes carry the argument: a report on
@@ -96,7 +98,7 @@ class _Opinion:
     def summary(self) -> Section:
         ctx = self.ctx
         counts = "; ".join(f"{b.label.lower()}: {n}" for b, n in ctx.verdict_counts) or p.NONE
-        lead = p.SUMMARY_LEAD.format(n=len(ctx.measure_ids), as_of=ctx.as_of, counts=counts)
+        lead = p.SUMMARY_LEAD.format(n=len(ctx.measure_ids), as_of=format_date(ctx.as_of), counts=counts)
         rows = []
         for mid in ctx.measure_ids:
             m = ctx.measures[mid]
@@ -124,7 +126,7 @@ class _Opinion:
             blocks.append(Para([Text(_sentence(ctx.summary))]))
         blocks.append(Para([Text(p.ASSESSED.format(
             measures=len(ctx.measure_ids), safeguards=len(ctx.safeguard_ids), aims=len(ctx.aim_ids),
-            alternatives=len(ctx.alternative_ids), as_of=ctx.as_of))]))
+            alternatives=len(ctx.alternative_ids), as_of=format_date(ctx.as_of)))]))
         blocks.append(Para([Text(p.MODE_LEAD, bold=True), Text(" " + _sentence(ctx.mode_reason))]))
         if ctx.frameworks:
             blocks.append(Para([Text(p.LAW_LEAD, bold=True)]))
@@ -149,10 +151,11 @@ class _Opinion:
                                 Text(" " + _sentence(m.reviewed.reason))], style="lead"))
         facts = {f.label: f.value for f in m.facts}
         what = [_sentence(m.description)] if m.description else []
-        what.append(p.WHAT.format(kind=facts.get("Kind", m.kind), actor=facts.get("Carried out by", p.NOT_STATED),
-                                  scope=facts.get("Scope", p.NOT_STATED).lower()))
-        if "Data processed" in facts:
-            what.append(p.DATA.format(data=facts["Data processed"].lower()))
+        what.append(p.WHAT.format(kind=facts.get(_("Kind"), m.kind),
+                                  actor=facts.get(_("Carried out by"), p.NOT_STATED),
+                                  scope=facts.get(_("Scope"), p.NOT_STATED).lower()))
+        if _("Data processed") in facts:  # the facts are labelled in the report's language
+            what.append(p.DATA.format(data=facts[_("Data processed")].lower()))
         runs: list[Run] = [Text(" ".join(what))]
         if m.legal_basis:
             runs += [Text(" " + p.BASIS), *self.notes.runs(m.legal_basis, limit=3)]
@@ -375,8 +378,7 @@ class _Opinion:
     def about(self) -> Section:
         ctx = self.ctx
         rows = [[[Text(k)], [Text(v)]] for k, v in _meta(ctx)]
-        rows += [[[Text(f.title)], [Text(f"data {f.data_version}; {f.legal_status}"
-                                         + (f"; version {f.legal_version}" if f.legal_version else ""))]]
+        rows += [[[Text(f.title)], [Text(_framework_versions(f.data_version, f.legal_status, f.legal_version))]]
                  for f in ctx.frameworks]
         return Section("annex-about", p.ANNEX_ABOUT, [Table(list(p.ABOUT_HEADER), rows, [4, 8])])
 
@@ -403,7 +405,7 @@ def _standing(m: r.Measure) -> str:
 
 
 def _meta(ctx: r.ReportContext) -> list[tuple[str, str]]:
-    meta = [(p.META_ASSESSMENT, ctx.assessment_id), (p.META_AS_OF, ctx.as_of), (p.META_MODE, ctx.mode)]
+    meta = [(p.META_ASSESSMENT, ctx.assessment_id), (p.META_AS_OF, format_date(ctx.as_of)), (p.META_MODE, ctx.mode)]
     if ctx.authors:
         meta.append((p.META_AUTHORS, ", ".join(ctx.authors)))
     meta.append((p.META_VERSION, f"rightskit {ctx.rightskit_version}"))
@@ -440,6 +442,12 @@ def build_annexes(ctx: r.ReportContext) -> list[Section]:
     templates set out the same records themselves, and a large report's trace is not built for nothing.
     """
     return _Opinion(ctx).annexes()
+
+
+def _framework_versions(data_version: str, status: str, legal_version: str | None) -> str:
+    """'data 2026.11.0; in-force; version 2021-08-02' in the report's language."""
+    text = _("data {version}; {status}").format(version=data_version, status=status)
+    return text + (_("; version {version}").format(version=legal_version) if legal_version else "")
 
 
 __all__ = ["ARGUED_UP_TO", "build_annexes", "build_opinion"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, RenderError, SourceLocation, TemplateError
+from ..translation import catalogue, format_date, language
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ def typst_data(ctx: ReportContext) -> dict[str, Any]:
         data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
         data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
     data["detail"] = detail
+    # The template's words in the report's language (it looks each English phrase up, English by default).
+    data["words"] = catalogue(language())
+    data["as_of_text"] = format_date(ctx.as_of)
     data["detail_limit"] = PDF_DETAIL_LIMIT
     for d in data["diagrams"].values():
         d["svg"] = ""

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from ..model.review import FindingReview
 from ..review import ReviewedVerdict, ReviewOutcome
 from . import badges
-from . import phrases as p
 from . import template_context as r
 from .document import sentence
+from .phrasebook import phrases as p
 
 
 def review_badge(word: str) -> r.Badge:

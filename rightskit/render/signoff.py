@@ -5,9 +5,9 @@ The words are in phrases.py; the records come from review_records.py.
 
 from __future__ import annotations
 
-from . import phrases as p
 from . import template_context as r
 from .document import Block, Para, Run, Section, Table, Text, sentence
+from .phrasebook import phrases as p
 
 
 def review_runs(state: r.ReviewState | None) -> list[Run]:

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from . import phrases as p
 from .document import Block, Bullets, Image, Note, Para, Run, Section, Table, Text, numbered
 from .opinion import build_annexes
 from .pdf import source_date_epoch
+from .phrasebook import phrases as p
 
 if TYPE_CHECKING:
     from .template_context import ReportContext
