@@ -20,8 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "rightskit"
 #: authoring API is a second front end of the load stage (it builds the same model the YAML loader does).
 #: The review (reviewers' records read against the results) comes after evaluate and before render.
 STAGE_RANK = {"model": 0, "load": 1, "authoring": 1, "graph": 2, "evaluate": 3, "review": 4, "render": 5}
-#: Modules below every stage, which any stage may import.
-SHARED = {"errors", "version", "gc_pause"}
+#: Modules below every stage, which any stage may import (translation: the active language and its words).
+SHARED = {"errors", "version", "gc_pause", "translation"}
 #: What a stage may import beyond earlier stages and ``SHARED``: render reads the evaluate stage's hand-off.
 EXTRA = {"render": {"bundle"}}
 #: Pairs the design note rules out even though the order would allow them.
