@@ -99,9 +99,9 @@ def _safeguard_moves(measure: str, changes: list[ItemChange]) -> tuple[list[str]
         if c.kind != "mitigation" or c.key[1] != measure:
             continue
         if c.status == "added":
-            added.add(c.key[0])
+            added.add(f"{c.key[0]} × {c.key[2]}")
         elif c.status == "removed":
-            removed.add(c.key[0])
+            removed.add(f"{c.key[0]} × {c.key[2]}")
         else:
             strength.update(f"{c.key[0]} × {c.key[2]}: {x.before} → {x.after}"
                             for x in c.changes if x.field == "strength")

@@ -132,8 +132,10 @@ class MeasurePair(StrictModel):
     text_changes: list[FieldChange] = Field(
         default_factory=list, description="Measure fields that differ, scope/kind/encryption/targeting/"
         "authorisation/detects first.")
-    safeguards_added: list[str] = Field(default_factory=list, description="Safeguards that mitigate it only in B.")
-    safeguards_removed: list[str] = Field(default_factory=list, description="Safeguards that mitigate it only in A.")
+    safeguards_added: list[str] = Field(
+        default_factory=list, description="'<safeguard> × <right>' for each mitigation of it only in B.")
+    safeguards_removed: list[str] = Field(
+        default_factory=list, description="'<safeguard> × <right>' for each mitigation of it only in A.")
     strength_changed: list[str] = Field(
         default_factory=list, description="'<safeguard> × <right>: A → B' for each mitigation whose strength moved.")
     verdict_before: str | None = Field(description="Verdict in A; null when unmatched there.")

@@ -341,7 +341,7 @@ def test_measure_pairs_changed_fields_safeguards_and_unmatched(tmp_path: Path) -
     assert {c.field for c in scan.text_changes} >= {"mandatory", "data_categories", "feeds"}
     assert scan.text_changes[0].field == "mandatory"  # the fields a reader asks about come first
     assert scan.strength_changed == ["review × eu-charter/art-7: moderate → strong"]
-    assert scan.safeguards_added == ["review"] or "review" not in scan.safeguards_removed
+    assert scan.safeguards_added == ["review × eu-charter/art-8"] and scan.safeguards_removed == []
     # Verdicts and grounds are the engine's, side by side.
     for mid, p in pairs.items():
         ra = a.bundle.results.measures.get(mid) if a.bundle else None
