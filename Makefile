@@ -73,6 +73,8 @@ docs: $(STAMP)
 	$(PY) tests/frameworks_counts.py
 	$(VENV)/bin/rightskit schema --markdown fields -o docs/fields.md
 	$(VENV)/bin/rightskit schema --markdown python-api -o docs/python-api.md
+	$(VENV)/bin/rightskit diff reports/csar-proposal-2022 reports/csar-ep-position-2023 --format markdown \
+		-o docs/csar-versions.md
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

@@ -229,7 +229,8 @@ def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir
 @main.command(short_help="Compare two assessments, or two dates of one.")
 @click.argument("path_a", type=PATH_ARG)
 @click.argument("path_b", type=PATH_ARG)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "markdown"]), default="text",
+              show_default=True)
 @click.option("-o", "--output", type=PATH_ARG, default=None, help="Write to this file instead of stdout.")
 @click.option("--rename", "renames", multiple=True, metavar="OLD=NEW",
               help="Compare A's measure OLD with B's measure NEW (repeatable).")

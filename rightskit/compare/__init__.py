@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .comparison import Comparison, Side
-from .difference import DIFF_SCHEMA_VERSION, DiffResult, DiffSide
+from .difference import DIFF_SCHEMA_VERSION, DiffResult, DiffSide, MeasurePair
 
 if TYPE_CHECKING:
     from ..pipeline import Options
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["DIFF_SCHEMA_VERSION", "Comparison", "DiffResult", "Side", "compare", "diff", "format_diff",
            "load_side", "parse_renames"]
 
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "html", "markdown")
 
 
 def load_side(path: Path, options: Options | None = None) -> Side:
@@ -69,8 +69,14 @@ def compare(a: Side, b: Side, renames: Mapping[str, str] | None = None) -> DiffR
     carried.renamed = dict(sorted(renames.items()))
     notes: list[str] = []
     results = None
+    versions: list[MeasurePair] = []
     if a.bundle is not None and b.bundle is not None:
+        from .articles import pair_measures
+
         results = diff_results(a.bundle.results, b.bundle.results, renames)
+        ra = {renames.get(k, k): v for k, v in a.bundle.results.measures.items()}
+        versions = pair_measures(a.resolved, b.resolved, ra, b.bundle.results.measures, model_a, changes,
+                                 {m.measure: m.steps for m in results.measures})
     else:
         notes.append("one side was not evaluated; only the models were compared")
     if a.resolved.assessment.id == b.resolved.assessment.id:
@@ -79,7 +85,7 @@ def compare(a: Side, b: Side, renames: Mapping[str, str] | None = None) -> DiffR
         notes.append("measures compared under other ids: "
                      + ", ".join(f"{old} → {new}" for old, new in sorted(renames.items())))
     return DiffResult(a=_side(a), b=_side(b), changes=changes, unchanged=unchanged, carried_over=carried,
-                      results=results, notes=notes)
+                      results=results, versions=versions, notes=notes)
 
 
 def diff(
@@ -93,13 +99,17 @@ def diff(
 
 
 def format_diff(comparison: Comparison, fmt: str) -> str:
-    """The comparison as 'text', 'json' or 'html'."""
+    """The comparison as 'text', 'json', 'html' or 'markdown'."""
     if fmt == "json":
         return comparison.result.model_dump_json(indent=2) + "\n"
     if fmt == "html":
         from .html import html_report
 
         return html_report(comparison)
+    if fmt == "markdown":
+        from .markdown import markdown_report
+
+        return markdown_report(comparison.result)
     if fmt == "text":
         from .text import text_report
 

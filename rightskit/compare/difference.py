@@ -107,6 +107,53 @@ class ResultsDiff(StrictModel):
     rights: list[RightOutcome] = Field(description="Every right either side interferes with, sorted by id.")
 
 
+class ArticleGroup(StrictModel):
+    """The provisions of one article that a measure relies on, in A and in B."""
+
+    article: str = Field(description="Article ref, e.g. 'csar-proposal/art-7' (a provision's own ref when it has "
+                         "no article number).")
+    status: Literal["kept", "only-in-a", "only-in-b"] = Field(
+        default="kept", description="kept (relied on in both), only-in-a or only-in-b.")
+    provisions_a: list[str] = Field(default_factory=list, description="A's provisions under this article, sorted.")
+    provisions_b: list[str] = Field(default_factory=list, description="B's provisions under this article, sorted.")
+    amended_via: list[str] = Field(
+        default_factory=list, description="B's provisions filed here because they record that they amend one of "
+        "its provisions ('<B ref> amends <A ref>'), sorted.")
+
+
+class MeasurePair(StrictModel):
+    """One measure in the two versions: what the text changes, and how its verdict and ground move."""
+
+    measure: str = Field(description="Measure id (after any --rename).")
+    title: str = Field(description="Measure title (B's when it exists).")
+    presence: Literal["both", "only-in-a", "only-in-b"] = Field(description="both, or unmatched on one side.")
+    articles: list[ArticleGroup] = Field(description="Provisions relied on (legal basis and safeguard sources), "
+                                         "grouped by article, sorted by article.")
+    text_changes: list[FieldChange] = Field(
+        default_factory=list, description="Measure fields that differ, scope/kind/encryption/targeting/"
+        "authorisation/detects first.")
+    safeguards_added: list[str] = Field(
+        default_factory=list, description="'<safeguard> × <right>' for each mitigation of it only in B.")
+    safeguards_removed: list[str] = Field(
+        default_factory=list, description="'<safeguard> × <right>' for each mitigation of it only in A.")
+    strength_changed: list[str] = Field(
+        default_factory=list, description="'<safeguard> × <right>: A → B' for each mitigation whose strength moved.")
+    verdict_before: str | None = Field(description="Verdict in A; null when unmatched there.")
+    verdict_after: str | None = Field(description="Verdict in B; null when unmatched there.")
+    ground_before: str | None = Field(description="A's decisive structural ground, if any.")
+    ground_after: str | None = Field(description="B's decisive structural ground, if any.")
+    steps: list[StepChange] = Field(default_factory=list, description="Steps whose status moved, in method order.")
+    requirements_met: list[str] = Field(
+        default_factory=list, description="Required safeguard types missing in A and no longer missing in B.")
+    requirements_missing: list[str] = Field(
+        default_factory=list, description="Required safeguard types missing in B that were not missing in A.")
+
+    @property
+    def moved(self) -> bool:
+        """True when the verdict or the decisive ground differs."""
+        return self.verdict_before != self.verdict_after or self.ground_before != self.ground_after
+
+
 class DiffSide(StrictModel):
     """One of the two assessments compared."""
 
@@ -140,6 +187,9 @@ class DiffResult(StrictModel):
     results: ResultsDiff | None = Field(
         default=None, description="Changes in the engine's conclusions; null when either side was not evaluated."
     )
+    versions: list[MeasurePair] = Field(
+        default_factory=list, description="Article-by-article comparison, measure by measure (sorted by id); "
+        "empty when either side was not evaluated.")
     notes: list[str] = Field(default_factory=list, description="Caveats about this comparison.")
 
     def of_kind(self, kind: str) -> list[ItemChange]:

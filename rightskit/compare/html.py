@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .difference import ITEM_KINDS, DiffResult
-from .text import ARROW, PLURAL, field_line
+from .text import ARROW, PLURAL, field_line, pair_details, pair_heading
 
 if TYPE_CHECKING:
     from .comparison import Comparison
@@ -57,6 +57,8 @@ def _environment() -> Any:
         keep_trailing_newline=True,
     )
     env.filters["field_line"] = field_line
+    env.filters["pair_heading"] = pair_heading
+    env.filters["pair_details"] = pair_details
     return env
 
 

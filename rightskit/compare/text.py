@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .difference import ITEM_KINDS, DiffResult, FieldChange
+from .difference import ITEM_KINDS, DiffResult, FieldChange, MeasurePair
 
 MARK = {"added": "+", "removed": "-", "changed": "~"}
 ARROW = {"worse": "▲ worse", "better": "▼ better", "same": "", "new": "new", "gone": "gone"}
@@ -66,6 +66,7 @@ def text_report(d: DiffResult) -> str:
     ]
     for note in d.notes:
         out.append(f"  note: {note}")
+    out.extend(verdict_moves(d))
     co = d.carried_over
     out.append("")
     out.append("Carried over (same id in A and B):")
@@ -100,6 +101,7 @@ def text_report(d: DiffResult) -> str:
                 out.append(f"        B: {_clip(s.summary_after, WIDTH - 10)}")
         for r in m.residuals:
             out.append(f"      residual {r.right}: {r.before or '—'} → {r.after or '—'} {ARROW[r.direction]}".rstrip())
+    out.extend(article_lines(d))
     out.append("")
     out.append("Residual severity by right (cumulative, A → B):")
     width = max((len(x.right) for x in d.results.rights), default=10)
@@ -107,3 +109,51 @@ def text_report(d: DiffResult) -> str:
         out.append(f"  {right.right:<{width}}  {right.before or '—'} → {right.after or '—'}  "
                    f"{ARROW[right.direction]}".rstrip())
     return "\n".join(out) + "\n"
+
+
+def ground(value: str | None) -> str:
+    """A decisive ground, or a dash when the verdict rests on none."""
+    return value or "—"
+
+
+def pair_heading(p: MeasurePair) -> str:
+    """'measure: verdict A → verdict B (ground A → ground B)', with '(unmatched …)' for one-sided ones."""
+    only = {"only-in-a": "  (unmatched: only in A)", "only-in-b": "  (unmatched: only in B)"}.get(p.presence, "")
+    return (f"{p.measure}: {p.verdict_before or '—'} → {p.verdict_after or '—'}"
+            f" (ground {ground(p.ground_before)} → {ground(p.ground_after)}){only}")
+
+
+def pair_details(p: MeasurePair) -> list[str]:
+    """What the text changes for one measure and what moved in its test, one item a line."""
+    lines = [_clip(field_line(c)) for c in p.text_changes]
+    lines += [f"safeguard added: {x}" for x in p.safeguards_added]
+    lines += [f"safeguard removed: {x}" for x in p.safeguards_removed]
+    lines += [f"strength {x}" for x in p.strength_changed]
+    lines += [f"step {s.step}: {s.before or '—'} → {s.after or '—'}" for s in p.steps]
+    lines += [f"requirement now met: {x}" for x in p.requirements_met]
+    lines += [f"requirement now missing: {x}" for x in p.requirements_missing]
+    return lines
+
+
+def verdict_moves(d: DiffResult) -> list[str]:
+    """The summary at the top: where each verdict and decisive ground moves."""
+    if not d.versions:
+        return []
+    out = ["", "Where each verdict moves (measure: verdict A → B, ground A → B; * = moved):"]
+    out += [f" {'*' if p.moved else ' '} {pair_heading(p)}" for p in d.versions]
+    return out
+
+
+def article_lines(d: DiffResult) -> list[str]:
+    """Article by article, per measure: the provisions each text relies on, and what changed."""
+    if not d.versions:
+        return []
+    out = ["", "Article by article (provisions relied on: legal basis and safeguard sources):"]
+    for p in d.versions:
+        out.append(f"  {pair_heading(p)}")
+        for g in p.articles:
+            out.append(f"      {g.article} [{g.status}]: A {', '.join(g.provisions_a) or '—'}; "
+                       f"B {', '.join(g.provisions_b) or '—'}")
+            out.extend(f"        ({x})" for x in g.amended_via)
+        out.extend(f"      · {x}" for x in pair_details(p))
+    return out

@@ -63,6 +63,10 @@ class Provision(StrictModel):
     quote: str | None = Field(
         default=None, max_length=600, description="A short verbatim phrase where the words matter."
     )
+    amends: list[Ref] = Field(
+        default_factory=list, description="Provisions of an earlier text (e.g. the proposal) that this one amends "
+        "or replaces, as 'framework/provision' refs; filled only where the record's own text names them. "
+        "`rightskit diff` pairs the two texts' articles through it.")
 
     _check_url = field_validator("url")(_https_only)
 

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from rightskit.cli import main
-from rightskit.compare import Side, compare, format_diff, parse_renames
-from rightskit.compare.difference import DiffResult
+from rightskit.compare import Comparison, Side, compare, format_diff, load_side, parse_renames
+from rightskit.compare.articles import article_of, group_by_article
+from rightskit.compare.difference import DiffResult, MeasurePair
 from rightskit.compare.results_diff import diff_results
 from rightskit.errors import UsageError
 from rightskit.evaluate.results import EvaluationResult
@@ -230,7 +231,8 @@ def test_json_shape_validates_against_its_schema(pair: tuple[Side, Side]) -> Non
     d = compare(*pair)
     data = json.loads(format_diff(Comparison(d, *pair), "json"))
     jsonschema.validate(data, DiffResult.model_json_schema())
-    assert set(data) == {"schema_version", "a", "b", "changes", "unchanged", "carried_over", "results", "notes"}
+    assert set(data) == {"schema_version", "a", "b", "changes", "unchanged", "carried_over", "results", "versions",
+                         "notes"}
     assert data["a"]["id"] == "small-a" and data["b"]["as_of"] == "2022-06-01"
     first = data["changes"][0]
     assert set(first) >= {"kind", "key", "label", "status", "summary", "changes"}
@@ -302,3 +304,70 @@ def test_cli_diff_two_dates_of_one_assessment(tmp_path: Path) -> None:
     data = json.loads(res.stdout)
     assert (data["a"]["as_of"], data["b"]["as_of"]) == ("2022-06-01", "2023-01-01")
     assert data["changes"] == [] and any("same assessment id" in n for n in data["notes"])
+
+# Article by article: measure pairing, text changes, verdict moves, article grouping.
+
+
+def test_article_of_groups_paragraphs_and_points() -> None:
+    assert article_of("csar-proposal/art-7-4-a") == "csar-proposal/art-7"
+    assert article_of("csar-proposal/art-34") == "csar-proposal/art-34"
+    assert article_of("csar-ep-position-2023/detection-last-resort") == "csar-ep-position-2023/detection-last-resort"
+
+
+def test_group_by_article_files_amending_provisions_under_the_amended_article() -> None:
+    groups = group_by_article(
+        ["p/art-26-2", "p/art-6-1-c", "p/art-7-1"],
+        ["p/art-6-1-c", "ep/not-mandatory", "ep/new-point", "p/art-26-2"],
+        {"ep/not-mandatory": ["p/art-6-1-c"]},
+    )
+    by = {g.article: g for g in groups}
+    # Number order, not string order: Art. 6 before Art. 26; unnumbered records last.
+    assert [g.article for g in groups] == ["ep/new-point", "p/art-6", "p/art-7", "p/art-26"]
+    assert by["p/art-6"].provisions_b == ["ep/not-mandatory", "p/art-6-1-c"]
+    assert by["p/art-6"].amended_via == ["ep/not-mandatory amends p/art-6-1-c"]
+    assert by["p/art-6"].status == "kept"
+    assert by["p/art-7"].status == "only-in-a" and by["ep/new-point"].status == "only-in-b"
+
+
+def test_measure_pairs_changed_fields_safeguards_and_unmatched(tmp_path: Path) -> None:
+    a, b = load_side(_write(tmp_path, "a", A)), load_side(_write(tmp_path, "b", B))
+    d = compare(a, b)
+    pairs = {p.measure: p for p in d.versions}
+    assert [p.measure for p in d.versions] == sorted(pairs)
+    assert pairs["report"].presence == "only-in-a" and pairs["report"].verdict_after is None
+    assert pairs["block"].presence == "only-in-b" and pairs["block"].verdict_before is None
+    scan = pairs["scan"]
+    assert scan.presence == "both"
+    assert {c.field for c in scan.text_changes} >= {"mandatory", "data_categories", "feeds"}
+    assert scan.text_changes[0].field == "mandatory"  # the fields a reader asks about come first
+    assert scan.strength_changed == ["review × eu-charter/art-7: moderate → strong"]
+    assert scan.safeguards_added == ["review × eu-charter/art-8"] and scan.safeguards_removed == []
+    # Verdicts and grounds are the engine's, side by side.
+    for mid, p in pairs.items():
+        ra = a.bundle.results.measures.get(mid) if a.bundle else None
+        rb = b.bundle.results.measures.get(mid) if b.bundle else None
+        assert p.verdict_before == (ra.verdict if ra else None)
+        assert p.verdict_after == (rb.verdict if rb else None)
+        assert p.ground_before == (ra.ground if ra else None)
+    text = format_diff(Comparison(d, a, b), "text")
+    assert "Where each verdict moves" in text.split("Carried over")[0]
+    assert "report: " in text and "(unmatched: only in A)" in text and "(unmatched: only in B)" in text
+    md = format_diff(Comparison(d, a, b), "markdown")
+    assert "| `report` (only in A) |" in md and "### `scan`: Scan messages" in md
+
+
+def test_moved_is_verdict_or_ground() -> None:
+    base = dict(measure="m", title="M", presence="both", articles=[])
+    same = MeasurePair(**base, verdict_before="x", verdict_after="x", ground_before=None, ground_after=None)
+    ground = MeasurePair(**base, verdict_before="x", verdict_after="x", ground_before="g", ground_after="h")
+    verdict = MeasurePair(**base, verdict_before="x", verdict_after="y", ground_before=None, ground_after=None)
+    assert not same.moved and ground.moved and verdict.moved
+
+
+def test_html_escapes_measure_titles_in_the_article_section(tmp_path: Path) -> None:
+    evil = '<script>alert("x")</script>'
+    a = load_side(_write(tmp_path, "a", A.replace("title: Scan messages", f"title: '{evil}'")))
+    b = load_side(_write(tmp_path, "b", B.replace("title: Scan messages", f"title: '{evil}'")))
+    html = format_diff(Comparison(compare(a, b), a, b), "html")
+    assert 'id="articles"' in html and 'id="verdict-moves"' in html
+    assert "<script>alert" not in html
