@@ -33,6 +33,8 @@ EXPECTED = {
     "gdpr": "law",
     "reg-2021-1232": "law",
     "reg-2026-1881": "law",
+    "ecd": "law",
+    "dsa": "law",
     "csar-proposal": "proposals",
     "csar-ep-position-2023": "proposals",
     "case-law": "case-law",
