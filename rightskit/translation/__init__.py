@@ -112,10 +112,14 @@ def format_number(text: str) -> str:
     the locale only groups the digits and chooses the decimal sign ('12 345', '3,4'). Trailing zeros
     after the decimal sign are dropped.
     """
-    from decimal import Decimal
+    from decimal import Decimal, localcontext
 
     from babel.numbers import format_decimal as babel_decimal
 
     places = len(text.partition(".")[2])
     pattern = "#,##0" + ("." + "#" * places if places else "")
-    return babel_decimal(Decimal(text), format=pattern, locale=_active.get())
+    # Babel quantizes in the current decimal context; its default 28 digits cannot hold a count such as
+    # 1 in 10^40 (a generated rate of 1e-40), which raised InvalidOperation: give it every digit.
+    with localcontext() as context:
+        context.prec = max(context.prec, len(text) + places + 2)
+        return babel_decimal(Decimal(text), format=pattern, locale=_active.get())

@@ -206,3 +206,14 @@ def test_steps_and_grounds_use_the_charter_terms(lang: str, legality: str, groun
     # The results keep the engine's English: the language is the report's, not the record's.
     first = ctx.measure_ids[0]
     assert flagship.results.measures[first].verdict_reason == ctx.measures[first].verdict_reason
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_number_longer_than_the_decimal_context_is_written(lang: str) -> None:
+    """A generated rate of 1e-40 is '1 in 10^40': more digits than Decimal's default 28 (InvalidOperation)."""
+    from rightskit.translation import format_number
+
+    with speaking(lang):
+        text = format_number("1" + "0" * 40 + ".5")
+    assert text.replace(",", "").replace(".", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "") == (
+        "1" + "0" * 40 + "5")
