@@ -384,7 +384,7 @@ class _Opinion:
 
     def build(self) -> Document:
         main = [self.summary(), self.context(), self.measures(), self.essence(), self.amendments(),
-                action_plan(self.ctx), self.open_questions(), sign_off(self.ctx)]
+                action_plan(self.ctx, every=self.argued), self.open_questions(), sign_off(self.ctx)]
         return Document(title=self.ctx.title, subtitle=p.SUBTITLE, meta=_meta(self.ctx), main=main,
                         notes=self.notes.notes)
 

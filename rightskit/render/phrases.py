@@ -139,3 +139,6 @@ ACTION_KIND = {"condition": "Condition", "add-safeguard": "Add a safeguard", "ch
 ADD_SAFEGUARD = "{title}."
 NO_OWNER = "not assigned"
 NO_ACTIONS = "No condition or amendment to carry out."
+ACTIONS_ASSIGNED_ONLY = ("This assessment has {n} measures, more than a main text sets out one by one: the table lists "
+                         "the {shown} actions the review file assigns or reviews, and leaves out {rest} not yet "
+                         "assigned; each is a condition in results.json, under the id a review file refers to.")

@@ -17,12 +17,23 @@ def review_runs(state: r.ReviewState | None) -> list[Run]:
     return [Text(f" {state.label}: ", bold=True), Text(state.summary)]
 
 
-def action_plan(ctx: r.ReportContext) -> Section:
-    """The action plan: every condition and recommended amendment, with its owner and due date."""
+def action_plan(ctx: r.ReportContext, every: bool = True) -> Section:
+    """The action plan: every condition and recommended amendment, with its owner and due date.
+
+    With ``every`` False (an assessment too large to argue measure by measure) only the actions the
+    review file assigns or reviews are listed: thousands of unassigned rows made the PDF hundreds of pages.
+    """
     if not ctx.actions:
         return Section("action-plan", p.ACTION_PLAN, [Para([Text(p.NO_ACTIONS)])])
+    actions = ctx.actions if every else [a for a in ctx.actions if a.owner or a.due or a.review is not None]
+    lead = [Para([Text(p.ACTION_PLAN_LEAD)])]
+    if len(actions) < len(ctx.actions):
+        lead.append(Para([Text(p.ACTIONS_ASSIGNED_ONLY.format(n=len(ctx.measure_ids), shown=len(actions),
+                                                             rest=len(ctx.actions) - len(actions)))]))
+    if not actions:
+        return Section("action-plan", p.ACTION_PLAN, list(lead))
     rows: list[list[list[Run]]] = []
-    for a in ctx.actions:
+    for a in actions:
         m = ctx.measures.get(a.measure)
         cell: list[Run] = [Text(a.kind + ": ", bold=True), Text(sentence(a.text))]
         if a.comment:
@@ -31,7 +42,7 @@ def action_plan(ctx: r.ReportContext) -> Section:
             cell.append(Text(f" [{a.review.label}: {a.review.status.label}]"))
         rows.append([[Text(m.title if m else a.measure)], cell, [Text(a.owner or p.NO_OWNER)],
                      [Text(a.due or "—")], [Text(a.id)]])
-    return Section("action-plan", p.ACTION_PLAN, [Para([Text(p.ACTION_PLAN_LEAD)]), Table(
+    return Section("action-plan", p.ACTION_PLAN, [*lead, Table(
         list(p.ACTION_HEADER), rows, [3, 8, 2.5, 2, 3.5], p.ACTION_CAPTION)])
 
 def sign_off(ctx: r.ReportContext) -> Section:

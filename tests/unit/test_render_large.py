@@ -102,6 +102,9 @@ def test_a_summary_pdf_of_300_measures_typesets_with_its_notes_as_endnotes(tmp_p
     text, reader = pdf_text(tmp_path / "out" / "report.pdf")
     assert f"This assessment has {n} measures" in " ".join(text.split())
     assert "Notes" in outline_titles(reader)
+    # The action plan lists only what a review assigns at this size: every unassigned condition made it
+    # one table of thousands of rows, which ran off its page (a figure does not break by default).
+    assert "the table lists the 0 actions the review file assigns" in " ".join(text.split())
 
 
 def test_above_the_cap_the_svg_output_leaves_out_the_measure_views(tmp_path: Path,
