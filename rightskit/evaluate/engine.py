@@ -158,9 +158,12 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law
         reasons, cite, requirement = kept_all(n.reasons), list(n.cite), None
         if n.requirement is not None:  # its reasons and sources are listed once, under results.requirements
             requirement = shared.id_of(n.requirement)
-            shared_cite = {(c.ref, c.pinpoint) for c in n.requirement.cite}
             reasons = reasons[len(n.requirement.reasons):]
-            cite = [c for c in cite if (c.ref, c.pinpoint) not in shared_cite]  # the finding's own, e.g. a chain's
+            if n.cite is n.requirement.cite:  # the usual case, on the hot path: nothing of the finding's own
+                cite = []
+            else:  # the finding's own sources beyond the requirement's, e.g. a chain's
+                shared_cite = {(c.ref, c.pinpoint) for c in n.requirement.cite}
+                cite = [c for c in cite if (c.ref, c.pinpoint) not in shared_cite]
         cite, later = later_law.split(cite)
         if later:
             reasons = [*reasons, f"Later case law, not applied as law on the as-of date: {listing(later)}."]

@@ -14,6 +14,12 @@ from ..model.base import StrictModel
 from ..model.citation import Citation
 from ..model.scales import Severity
 
+#: Who must act on a missing safeguard, in words (the catalogue type's ``duty``); the text table and the
+#: report (render/phrases.py, translated there) both say it so.
+DUTY_WORDS = {"law": "the law must provide", "controller": "the controller must implement"}
+#: The holder of a type whose catalogue entry names none: the case law asks for safeguards laid down in law.
+DEFAULT_DUTY = "law"
+
 RESULTS_SCHEMA_VERSION = "3.1"
 
 StepId = Literal["legality", "essence", "legitimate-aim", "suitability", "necessity", "proportionality", "safeguards"]
@@ -239,6 +245,6 @@ class EvaluationResult(StrictModel):
         out: dict[str, list[str]] = {}
         for t in m.missing_safeguards:
             req = by_type.get(t)
-            holder = req.duty if req and req.duty else "law"
+            holder = req.duty if req and req.duty else DEFAULT_DUTY
             out.setdefault(holder, []).append(req.title if req else t)
         return {k: sorted(out[k]) for k in ("law", "controller") if k in out}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .results import EvaluationResult, StepResult
+from .results import DUTY_WORDS, EvaluationResult, StepResult
 from .steps import SPECS
 
 #: Mark and short word per status; the legend under the table spells them out.
@@ -65,6 +65,3 @@ def _reasons(result: EvaluationResult) -> list[str]:
             out.extend(f"    {DUTY_WORDS[holder]}: {', '.join(titles)}" for holder, titles in split.items())
     return out
 
-
-#: The heading of each duty holder's list of missing safeguards.
-DUTY_WORDS = {"law": "the law must provide", "controller": "the controller must implement"}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..evaluate.grounds import GROUNDS
 from ..evaluate.requirements import in_use
+from ..evaluate.results import DEFAULT_DUTY
 from ..evaluate.steps import SPECS
 from ..translation import format_date, language
 from ..translation import gettext as _
@@ -389,7 +390,7 @@ class _Builder:
                 type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
                 cites=self.bib.cites(list(in_use(st.required_by, self.bundle.resolved.frameworks))) if st else [],
                 anchor=required_anchor(type_ref),
-                duty=(duty := st.duty.holder if st and st.duty else "law"), duty_label=phrases.DUTY[duty],
+                duty=(duty := st.duty.holder if st and st.duty else DEFAULT_DUTY), duty_label=phrases.DUTY[duty],
             )
             entry.cites.update({(c.ref, c.pinpoint or ""): c for c in self._missing[type_ref].cites})
         return self._missing[type_ref]

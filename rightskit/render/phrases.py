@@ -6,6 +6,8 @@ own furniture (e.g. "Notes" above the endnotes of HTML and Markdown, kept here t
 
 from __future__ import annotations
 
+from ..evaluate.results import DUTY_WORDS
+
 SUBTITLE = "Fundamental-rights assessment under Article 52(1) of the Charter"
 
 # Title block
@@ -55,7 +57,7 @@ MORE_FINDINGS = "({n} further findings in the annexed trace.)"
 CONDITIONS_LEAD = "Conditions and amendments for this measure:"
 MISSING_LEAD = "Missing safeguards, by who must act:"
 #: Who must act on a missing safeguard (the catalogue type's duty).
-DUTY = {"law": "the law must provide", "controller": "the controller must implement"}
+DUTY = DUTY_WORDS
 CONVENTION_LEAD = "Under Article 8(2) ECHR: {verdict}."
 TRACE = "The complete findings for this measure are in the annexed trace."
 

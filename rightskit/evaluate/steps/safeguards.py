@@ -116,7 +116,8 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
                     f"({listing(p.label for p in effective)}); the case law asks for it to be effective.",
                     why, nodes, cite, req, ground="essential-safeguard-missing")
     chain_why, chain_cite = _chain(ctx, req, effective)
-    why, cite = (*why, *chain_why), (*cite, *chain_cite)
+    if chain_why:
+        why, cite = (*why, *chain_why), (*cite, *chain_cite)
     binding = [p for p in effective if p.binding]
     if not binding:
         return Note(f"voluntary:{req.type}", "concern" if req.force != "good-practice" else "satisfied",

@@ -94,14 +94,20 @@ class Reader:
         self.essence: set[str] = {i.right for m in bundle.results.measures.values() for i in m.interferences
                                   if i.reaches_essence}
         self._mitigations: list[tuple[str, str, str, str, bool, str]] | None = None
-        #: Safeguard id → the measures it protects: those it mitigates, and those it protects along the chain.
-        self.protects: dict[str, tuple[list[str], list[str]]] = {}
-        for s in a.safeguards:
-            self.protects[s.id] = (sorted({x.measure for x in s.mitigates}), [])
-        for mid, res in bundle.results.measures.items():
-            for sid in res.protected_downstream:
-                if sid in self.protects:
-                    self.protects[sid][1].append(mid)
+        self._protects: dict[str, tuple[list[str], list[str]]] | None = None
+
+    def protects(self, sid: str) -> tuple[list[str], list[str]]:
+        """The measures safeguard ``sid`` protects: those it mitigates, and those it protects along the chain.
+
+        Indexed on first use: a view without safeguards does not pay for a pass over every measure.
+        """
+        if self._protects is None:
+            self._protects = {s.id: (sorted({x.measure for x in s.mitigates}), []) for s in self.safeguards.values()}
+            for mid, res in self.bundle.results.measures.items():
+                for chained in res.protected_downstream:
+                    if chained in self._protects:
+                        self._protects[chained][1].append(mid)
+        return self._protects.get(sid, ([], []))
 
 
 def framework_title(bundle: Bundle, fid: str) -> str:
@@ -174,7 +180,7 @@ def safeguard_node(r: Reader, sid: str) -> NodeFact:
         basis = f"binding: {prov.pinpoint if prov is not None else s.source}"
     else:
         basis = "voluntary"
-    own, chained = r.protects.get(sid, ([], []))
+    own, chained = r.protects(sid)
     protects = _protects(own, chained)
     lines = [basis] + ([protects] if protects else []) + ([] if s.effective else ["ineffective in practice"])
     return NodeFact(
