@@ -21,7 +21,7 @@ a = Assessment(
     "Voluntary detection, reporting and removal of online child sexual abuse under Regulation (EU) 2021/1232",
     id="interim-regulation-2021-1232",
     as_of="2022-06-01",
-    frameworks=["eu-charter", "echr", "eprivacy", "gdpr", REG],
+    frameworks=["eu-charter", "echr", "eprivacy", "gdpr", REG, "evidence"],
     authors=["rightskit maintainers"],
     summary=(
         "Regulation (EU) 2021/1232 lets providers of number-independent interpersonal communications "
@@ -126,8 +126,14 @@ known = a.measure(
                                        "note": "Range across the literature, not a measured production rate."}},
     effectiveness={"level": "medium", "statement": "Hash matching finds re-circulated known material; it "
                    "cannot find new material or solicitation, and reports are not all actionable: in Ireland "
-                   "at least 471 of 4,192 referrals in 2020 were not abuse material.",
-                   "cite": [{"ref": "iccl-2022"}, {"ref": "ncmec-2022"}]},
+                   "at least 471 of 4,192 referrals in 2020 were not abuse material; Meta found more than "
+                   "90% of what it reported to be the same as or like earlier reports. How easily offenders "
+                   "evade perceptual hashing is contested (more than 99.9% of images in one black-box study, "
+                   "robust under realistic limits in a later one).",
+                   "cite": [{"ref": "iccl-2022"}, {"ref": "ncmec-2022"}, {"ref": "evidence/meta-intent-2021"},
+                            {"ref": "evidence/jain-2022-detection-avoidance", "pinpoint": "abstract"},
+                            {"ref": "evidence/madden-2024-robustness", "pinpoint": "abstract",
+                             "note": "Later counter-evidence (2024)."}]},
     cite=["commission-letter-2022"], **SCANNED,
 )
 known.interferes(
@@ -160,13 +166,20 @@ new = a.measure(
                 "child sexual abuse; hits must be confirmed by a person before reporting.",
     data_categories=["content", "traffic-data", "derived-data"], detects=["new-material"],
     technology="Image and video classifiers", affected=EVERYONE,
-    detection={"false_positive_rate": {"low": 1e-2, "high": 1e-1, "unit": "rate per item",
-                                       "cite": [{"ref": "scheffler-mayer-2023"}],
-                                       "note": "Range across the literature for classifiers; unverified."}},
+    detection={"false_positive_rate": {
+        "value": 1e-2, "low": 1e-3, "high": 1e-1, "unit": "rate per item",
+        "cite": [{"ref": "scheffler-mayer-2023", "note": "Lower end of the literature's range for classifiers."}],
+        "low_cite": [{"ref": "evidence/johansson-2022-accuracy-claim",
+                      "note": "The Commissioner's 0.1% for some tools, a setting rather than a measured rate."},
+                     {"ref": "evidence/thorn-classifier-fpr"}],
+        "high_cite": [{"ref": "scheffler-mayer-2023", "note": "Upper end of the literature's range for classifiers."}],
+        "note": "Contested: the author uses 1%, the lower end of the literature's range for classifiers "
+                "(unverified); the Commission's 0.1% is a vendor setting."}},
     effectiveness={"level": "low", "statement": "Classifiers find unknown material only with error rates "
                    "orders of magnitude above hash matching; the share of referrals found not to be abuse "
                    "material is already above 11% in Ireland.",
-                   "cite": [{"ref": "scheffler-mayer-2023"}, {"ref": "iccl-2022"}]},
+                   "cite": [{"ref": "scheffler-mayer-2023"}, {"ref": "iccl-2022"},
+                            {"ref": "evidence/cepis-error-rates"}]},
     cite=["commission-letter-2022"], **SCANNED,
 )
 new.interferes(
@@ -198,8 +211,11 @@ grooming = a.measure(
     data_categories=["content", "traffic-data", "metadata", "derived-data"], detects=["solicitation"],
     technology="Pattern and language analysis of conversations", affected=EVERYONE,
     effectiveness={"level": "low", "statement": "No verified error rate is published for grooming detection; "
-                   "the EDPS and the Parliament's research service doubted its reliability.",
-                   "cite": ["edps-opinion-7-2020", "eprs-2021-662598"]},
+                   "the EDPS and the Parliament's research service doubted its reliability, and the "
+                   "Commission reportedly said in 2022 that detection technology is about 90% accurate, with "
+                   "no accuracy requirement.",
+                   "cite": ["edps-opinion-7-2020", "eprs-2021-662598",
+                            {"ref": "evidence/commission-answers-germany-2022", "pinpoint": "third paragraph"}]},
     cite=["commission-letter-2022"], **SCANNED,
 )
 grooming.interferes(

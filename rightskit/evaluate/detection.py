@@ -72,6 +72,14 @@ def _users(n: float, p: float, u: float, f: float) -> float:
     return n * (1 - p) / u * at_least_one
 
 
+def _sources(est: Estimate) -> str:
+    """The refs behind a figure; the ends of a contested range with their own sources, e.g. 'a; low: b; high: c'."""
+    parts = [listing(c.ref for c in est.cite)] if est.cite else []
+    parts += [f"{end}: {listing(c.ref for c in cites)}" for end, cites in (("low", est.low_cite),
+                                                                          ("high", est.high_cite)) if cites]
+    return "; ".join(parts) or "no source given"
+
+
 @dataclass(frozen=True, slots=True)
 class Arithmetic:
     """The computed figures, the public result and the sources of the inputs."""
@@ -98,9 +106,8 @@ def arithmetic(fig: DetectionFigures, affected: Estimate | None) -> Arithmetic:
         value = span.words(name in _RATES)
         if name == "prevalence":
             value = f"{one_in(span.central)} ({value})"
-        refs = listing((c.ref for c in est.cite), "no source given")
-        known.append(f"{label}: {value} [{refs}]")
-        cite.extend(est.cite)
+        known.append(f"{label}: {value} [{_sources(est)}]")
+        cite.extend((*est.cite, *est.low_cite, *est.high_cite))
 
     lines: list[str] = []
     tp = Span(n.low * p.low * t.low, n.central * p.central * t.central, n.high * p.high * t.high) \

@@ -78,6 +78,12 @@ class Estimate(StrictModel):
     high: float | None = Field(default=None, allow_inf_nan=False, description="Upper end of the plausible range.")
     unit: str | None = Field(default=None, max_length=80, description="Unit, e.g. 'items/day' or 'rate'.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the figure.")
+    low_cite: list[Citation] = Field(
+        default_factory=list, description="Sources for the lower end, when the ends of a contested range come "
+        "from different sources; the report shows each end with its own sources.")
+    high_cite: list[Citation] = Field(
+        default_factory=list, description="Sources for the upper end, when the ends of a contested range come "
+        "from different sources.")
     note: str | None = Field(default=None, max_length=2000, description="Caveats: definitions, period, scope.")
 
     @model_validator(mode="before")
@@ -93,6 +99,10 @@ class Estimate(StrictModel):
             raise ValueError("give a value, or both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        # A source for an end that is not given would be shown against nothing.
+        for end, number, cites in (("low", self.low, self.low_cite), ("high", self.high, self.high_cite)):
+            if cites and number is None:
+                raise ValueError(f"{end}_cite is given but {end} is not: give {end}, or move the sources to cite")
         return self
 
     @property

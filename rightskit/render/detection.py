@@ -37,7 +37,8 @@ def _figure(label: str, kind: str, unit: str, est: Any, bib: Bibliography) -> r.
     if est.low is not None and est.high is not None and not (est.low == est.central == est.high):
         rng = f"{fmt(kind, est.low, unit)} – {fmt(kind, est.high, unit)}"
     return r.Figure(label=label, value=fmt(kind, est.central, unit), range=rng, note=est.note,
-                    cites=bib.cites(est.cite))
+                    cites=bib.cites(est.cite), low_cites=bib.cites(est.low_cite),
+                    high_cites=bib.cites(est.high_cite))
 
 
 def _shares(precision: float) -> tuple[str, str]:

@@ -345,7 +345,7 @@ class _Opinion:
                 blocks.append(Para([Text(d.headline)]))
             if d.inputs:
                 blocks.append(Table(list(p.INPUTS_HEADER), [
-                    [[Text(x.label)], [Text(x.value)], [Text(x.range or "")],
+                    [[Text(x.label)], [Text(x.value)], [Text(_range_with_ends(x))],
                      [Text("; ".join(_cite_text(c) for c in x.cites))]] for x in d.inputs], [4, 2, 3, 5]))
             if d.outputs:
                 blocks.append(Table(list(p.OUTPUTS_HEADER), [
@@ -413,6 +413,13 @@ def _meta(ctx: r.ReportContext) -> list[tuple[str, str]]:
     if ctx.rendered_on:
         meta.append((p.META_RENDERED, ctx.rendered_on))
     return meta
+
+
+def _range_with_ends(x: r.Figure) -> str:
+    """A figure's range, followed by the sources of each end where the author gave them apart."""
+    ends = [f"{p.OUTPUTS_HEADER[i]}: {'; '.join(_cite_text(c) for c in cites)}"
+            for i, cites in ((1, x.low_cites), (3, x.high_cites)) if cites]
+    return (x.range or "") + (f" ({'; '.join(ends)})" if ends else "")
 
 
 def _cite_text(c: r.Cite) -> str:

@@ -217,6 +217,8 @@ class Figure:
     range: str | None  # e.g. '0.01 % – 1 %', when a range was given
     note: str | None
     cites: list[Cite]
+    low_cites: list[Cite]  # the sources of the lower end of a contested range, when the author gave them apart
+    high_cites: list[Cite]  # the sources of the upper end
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ FLAGSHIPS = {"proposal": ROOT / "reports" / "csar-proposal-2022", "ep": ROOT / "
 TITLES = {"proposal": "Commission proposal (reports/csar-proposal-2022)",
           "ep": "Parliament's mandate (reports/csar-ep-position-2023)"}
 RELATIONS = ("agree", "partly", "differs", "not-covered")
+#: Prefix of the evidence framework's sources (frameworks/expert/evidence.yaml).
+EVIDENCE = "evidence/"
 #: Rules whose findings weigh the measure's interferences, so the interferences' sources back them.
 WEIGHING_RULES = ("proportionality", "essence")
 
@@ -39,6 +41,7 @@ class Row:
     status: str | None
     relation: str
     reason: str
+    evidence: tuple[str, ...] = ()
 
 
 @cache
@@ -90,7 +93,9 @@ def rows(name: str) -> tuple[list[Row], list[str]]:
             continue
         if relation == "agree" and point["source"] not in backing(name, finding):
             problems.append(f"{point['id']} ({name}): finding '{fid}' agrees but does not cite {point['source']}")
-        out.append(Row(point, fid, finding.status, relation, entry["reason"]))
+        # The evidence column is read off the finding's backing, never typed: it shows what the data cites.
+        evidence = tuple(sorted(r for r in backing(name, finding) if r.startswith(EVIDENCE)))
+        out.append(Row(point, fid, finding.status, relation, entry["reason"], evidence))
     return out, problems
 
 
@@ -107,7 +112,9 @@ def render() -> tuple[str, list[str]]:
         "evaluation of the CSAR flagships; `tests/test_expert_record.py` fails when it is stale, when a finding",
         "named here disappears, or when a finding marked *agree* does not cite the point's source (in the",
         "finding itself, in a safeguard record it reads, or, for the balance and essence, in the interference",
-        "it weighs). The sources are `frameworks/expert/expert-record.yaml`.",
+        "it weighs). The sources are `frameworks/expert/expert-record.yaml`. *Evidence* lists the sources of",
+        "`frameworks/expert/evidence.yaml` (figures, studies, technical analyses) that back the same finding,",
+        "read off the flagship's citations.",
         "",
         "*Read* says whether the point's wording was read in the document itself (✓) or is known only",
         "second-hand (the Council Legal Service opinion, the EPRS study and EDPB Statement 1/2024 were not",
@@ -123,14 +130,15 @@ def render() -> tuple[str, list[str]]:
         counts = Counter(r.relation for r in table)
         lines += ["", f"## {TITLES[name]}", "",
                   f"{len(table)} points: " + ", ".join(f"{counts[k]} {k.replace('-', ' ')}" for k in RELATIONS) + ".",
-                  "", "| expert point | source, pinpoint | read | finding (status) | relation | why |",
-                  "|---|---|---|---|---|---|"]
+                  "", "| expert point | source, pinpoint | read | finding (status) | relation | why | evidence |",
+                  "|---|---|---|---|---|---|---|"]
         for r in table:
             source = r.point["source"].removeprefix("expert-record/")
             finding = f"`{r.finding}` ({r.status})" if r.finding else "–"
+            evidence = ", ".join(f"`{e.removeprefix(EVIDENCE)}`" for e in r.evidence) or "–"
             lines.append(f"| {cell(r.point['point'])} | `{source}`, {cell(r.point['pinpoint'])} | "
                          f"{'✓' if r.point['verified'] else '?'} | {finding} | {r.relation.replace('-', ' ')} | "
-                         f"{cell(r.reason)} |")
+                         f"{cell(r.reason)} | {evidence} |")
     return "\n".join(lines) + "\n", problems
 
 

@@ -101,3 +101,20 @@ def test_base_rate_words(precision: float, words: str) -> None:
     from rightskit.evaluate.wording import false_share
 
     assert false_share(precision) == words
+
+
+def test_a_contested_range_keeps_the_chosen_value_and_the_source_of_each_end() -> None:
+    fpr = {"value": 1e-2, "low": 1e-3, "high": 1e-1, "cite": ["lit"], "low_cite": ["vendor"], "high_cite": ["lit"]}
+    out = arithmetic(_fig(items_per_day=1e6, false_positive_rate=fpr), None)
+    # The author's value, not the middle of the range, drives the central figure; the ends drive the range.
+    fp = out.result.false_hits_per_day
+    assert (fp.low, fp.central, fp.high) == pytest.approx((1e3, 1e4, 1e5))
+    line = next(x for x in out.result.known_inputs if x.startswith("false-positive rate"))
+    assert line.endswith("[lit; low: vendor; high: lit]")
+    assert [c.ref for c in out.cite] == ["lit", "vendor", "lit"]
+
+
+@pytest.mark.parametrize("end", ["low", "high"])
+def test_a_source_for_an_end_that_is_not_given_is_refused(end: str) -> None:
+    with pytest.raises(ValueError, match=f"{end}_cite is given but {end} is not"):
+        Estimate.model_validate({"value": 1e-3, f"{end}_cite": ["vendor"]})

@@ -41,6 +41,7 @@ EXPECTED = {
     "safeguards": "catalogue",
     "art-52-1": "methods",
     "expert-record": "expert",
+    "evidence": "expert",
 }
 
 # The verified ratio counts the records the issue requires to be cited: provisions, cases, criteria, sources.
