@@ -53,7 +53,9 @@ TARGET_RATIO = 0.8
 # December 2026: the 26 judgments of the calibration suite were added with their pinpoints mostly
 # unconfirmed (the stored copies rarely carry paragraph numbers), which brought the ratio from about 78%
 # to 71%; the floor follows the honest figure down instead of the records being flipped to verified.
-VERIFIED_FLOOR = 0.70
+# Issue 16 item 2 (December 2026): 22 more records read in copies of the judgments and official pages
+# (docs/verification/issue-16-item-2.md) brought it to 77.4%; the floor follows the honest figure up.
+VERIFIED_FLOOR = 0.765
 #: Distinct records that required_by links point to and that are still unverified (December 2026: 29 targets,
 #: 34 of 184 links); lower it as records are read, never raise it to let an unverified citation in.
 REQUIRED_BY_UNVERIFIED_CEILING = 29
@@ -399,7 +401,11 @@ def test_interim_regulation_dates_are_versions_with_a_gap(frameworks: dict[str, 
     # mirror of the consolidated text); the rest of Art. 3, and all of 2026/1881, must say it is unread.
     read = {"art-3-1", "art-3-1-a-i", "art-3-1-a-ii", "art-3-1-a-iii", "art-3-1-a-iv", "art-3-1-b"}
     assert {p.id for p in interim.provisions if p.id.startswith("art-3") and p.verified} == read
-    assert not any(r.verified for r in records(successor))
+    # Of 2026/1881 only two official EP procedure pages were read (verified as sources: they say what is
+    # attributed to them); its text, and so every provision and version, stays unread.
+    assert not any(p.verified for p in successor.provisions)
+    assert not any(v.verified for v in successor.versions)
+    assert {s.id for s in successor.sources if s.verified} == {"oeil-2025-0429", "ep-train-csar-2026-08"}
 
 
 def test_proposal_and_position_are_not_law(frameworks: dict[str, Framework]) -> None:
