@@ -4,16 +4,17 @@ The interactive view (``views.measure_view``) reads left to right and is about 1
 legend one long line per scale: across the PDF's 17 cm text width its 9 pt labels printed at 2.6
 to 4.9 pt. For the PDF the same records are drawn top to bottom and split into parts:
 
-1. the measure with one list of its context beside it (aims, legal basis, less intrusive
-   alternatives, the measures it is fed by and feeds), and the rights it interferes with below
-   it, a few on a rank, each edge labelled with the residual severity;
-2. per group of rights, each right above the panel of safeguards that mitigate this measure's
-   interference with it (the rights without one are in part 1 only).
+1. the measure with its step strip, and beside it (under it, when beside prints too small) one list
+   of its context: aims, legal basis, less intrusive alternatives, the measures it is fed by and
+   feeds, each list capped at ``PANEL_ROWS`` rows;
+2. the rights it interferes with, a few side by side a part, each saying this measure's residual
+   severity (from inherent) and standing above the panel of safeguards that mitigate this
+   measure's interference with it.
 
 Every part is laid out by dot and its size read back from the SVG. The PDF prints a part at its
 natural size, or smaller to fit the text width (``TEXT_WIDTH_PT``) and the figure height
 (``FIGURE_HEIGHT_PT``); a part whose smallest label would then print below ``MIN_PRINTED_PT`` is
-drawn again with fewer rights on a rank (part 1) or fewer rights in a part (the others). The HTML,
+drawn again with the list under the measure (part 1) or with fewer rights a part (the others). The HTML,
 the svg output and ``rightskit diagram`` keep the interactive view: these parts exist only in the PDF.
 """
 
@@ -129,8 +130,9 @@ def context_sections(r: Reader, mid: str) -> list[draw.ListSection]:
     aims = [_row(aim_node(r, a), f"importance {words(r.aims[a].importance)}" if a in r.aims else "")
             for a in sorted(set(m.aims))]
     basis = [_row(node, *node.lines) for node in (provision_node(r, ref) for ref in sorted(set(m.legal_basis)))]
-    alternatives = [_row(alternative_node(r, alt.id), *alternative_node(r, alt.id).lines[:1])
-                    for alt in sorted(r.alternatives.values(), key=lambda a: a.id) if mid in alt.replaces]
+    alternatives = [_row(node, *node.lines) for node in (alternative_node(r, alt.id) for alt in
+                                                         sorted(r.alternatives.values(), key=lambda a: a.id)
+                                                         if mid in alt.replaces)]
     fed_by = [_row(measure_node(r, o.id), flow(o.id, mid))
               for o in sorted(r.measures.values(), key=lambda x: x.id) if mid in o.feeds and o.id != mid]
     feeds = [_row(measure_node(r, t), flow(mid, t)) for t in sorted(set(m.feeds)) if t in r.measures and t != mid]
