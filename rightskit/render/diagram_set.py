@@ -11,7 +11,8 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
@@ -70,6 +71,28 @@ def title(bundle: Bundle, view: str) -> str:
     return {"overview": "Overview", "chain": "Data flows between measures"}.get(view, view)
 
 
+@dataclass(frozen=True, slots=True)
+class PrintedFigure:
+    """One part of a measure's view as the PDF prints it (see ``diagram.printed``)."""
+
+    file: str  # 'diagrams/print/<name>-<n>.svg' in the PDF's private folder, never in the output folder
+    svg: str  # sanitised SVG markup
+    width: float  # printed width in points
+    smallest: float  # the smallest label as printed, in points
+
+
+_T = TypeVar("_T")
+
+
+def _parallel(fn: Callable[[str], _T], items: list[str]) -> list[_T]:
+    """``fn`` of each item, in order; in a few threads when there are several (dot runs as a process)."""
+    workers = max(1, min(4, os.cpu_count() or 1, len(items)))
+    if workers == 1:
+        return [fn(i) for i in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items))
+
+
 class DiagramSet:
     """Draws views on demand, once each, and keeps the SVG for every format that needs it."""
 
@@ -88,14 +111,23 @@ class DiagramSet:
 
                 self.draw = diagram
             draw = self.draw
-            workers = max(1, min(4, os.cpu_count() or 1, len(missing)))
-            if workers == 1:
-                drawn = [draw(self.bundle, v, "svg") for v in missing]
-            else:
-                with ThreadPoolExecutor(max_workers=workers) as pool:
-                    drawn = list(pool.map(lambda v: draw(self.bundle, v, "svg"), missing))
+            drawn = _parallel(lambda v: draw(self.bundle, v, "svg"), missing)
             self._svg.update(zip(missing, drawn, strict=True))
         return {v: self._svg[v] for v in wanted}
+
+    def printed(self, views: Iterable[str]) -> dict[str, list[PrintedFigure]]:
+        """view -> the parts the PDF prints instead of it, for the measure views among ``views``."""
+        from .diagram.printed import printed_parts
+
+        measures = [v for v in dict.fromkeys(views) if v.startswith("measure:")]
+        drawn = _parallel(lambda v: printed_parts(self.bundle, v.partition(":")[2]), measures)
+        out: dict[str, list[PrintedFigure]] = {}
+        for view, parts in zip(measures, drawn, strict=True):
+            stem = file_name(view).removeprefix("diagrams/").removesuffix(".svg")
+            out[view] = [PrintedFigure(f"diagrams/print/{stem}-{n}.svg", sanitize_svg(p.svg, f"p{n}-{stem}"),
+                                       round(p.width * p.scale, 2), round(p.printed_smallest, 2))
+                         for n, p in enumerate(parts, 1)]
+        return out
 
     def records(self, views: Iterable[str]) -> dict[str, r.Diagram]:
         """Sanitised diagram records for the report context."""

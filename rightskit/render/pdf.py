@@ -22,6 +22,9 @@ from ..translation import catalogue, format_date, language
 from .html import TEMPLATES_DIR
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .diagram_set import PrintedFigure
     from .template_context import Measure, ReportContext
 
 MAIN = "report.typ"
@@ -34,8 +37,12 @@ MAIN = "report.typ"
 PDF_DETAIL_LIMIT = 30
 
 
-def typst_data(ctx: ReportContext) -> dict[str, Any]:
-    """The context as JSON data for Typst; inline SVG is dropped (Typst reads the files)."""
+def typst_data(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | None = None) -> dict[str, Any]:
+    """The context as JSON data for Typst; inline SVG is dropped (Typst reads the files).
+
+    ``printed`` maps a view to the parts the PDF prints instead of it (a measure's view, drawn for
+    print so its labels stay legible; see ``diagram.printed``): each part's file and printed width.
+    """
     detail = len(ctx.measure_ids) <= PDF_DETAIL_LIMIT
     if detail:
         data = dataclasses.asdict(ctx)
@@ -52,6 +59,8 @@ def typst_data(ctx: ReportContext) -> dict[str, Any]:
     data["detail_limit"] = PDF_DETAIL_LIMIT
     for d in data["diagrams"].values():
         d["svg"] = ""
+    data["printed"] = {view: [{"file": p.file, "width": p.width} for p in parts]
+                       for view, parts in sorted((printed or {}).items()) if view in ctx.diagrams}
     return data
 
 
@@ -78,8 +87,10 @@ def source_date_epoch() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
-    """Typeset the report; ``templates`` may hold a ``report.typ`` that replaces the shipped one."""
+def render_pdf(ctx: ReportContext, templates: Path | None = None,
+               printed: Mapping[str, list[PrintedFigure]] | None = None) -> bytes:
+    """Typeset the report; ``templates`` may hold a ``report.typ`` that replaces the shipped one;
+    ``printed`` holds the print parts of measure views (see ``typst_data``)."""
     import typst
 
     template = TEMPLATES_DIR / MAIN
@@ -90,12 +101,14 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None) -> bytes:
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
         (root / MAIN).write_bytes(template.read_bytes())
-        (root / "data.json").write_text(json.dumps(typst_data(ctx), ensure_ascii=False, sort_keys=True),
+        (root / "data.json").write_text(json.dumps(typst_data(ctx, printed), ensure_ascii=False, sort_keys=True),
                                         encoding="utf-8")
-        for d in ctx.diagrams.values():
-            target = root / d.file
+        files = [(d.file, d.svg) for d in ctx.diagrams.values()]
+        files += [(p.file, p.svg) for parts in (printed or {}).values() for p in parts]
+        for name, svg in files:
+            target = root / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(d.svg, encoding="utf-8")
+            target.write_text(svg, encoding="utf-8")
         try:
             with warnings.catch_warnings():
                 # Missing glyphs and similar warnings do not stop the report; errors do.

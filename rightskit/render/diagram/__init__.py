@@ -15,6 +15,8 @@ Views (the names ``--view`` takes):
     one measure with its Art. 52(1) step strip, aims, legal basis, alternatives, the measures
     feeding it or fed by it, the rights it interferes with (labelled "residual (from inherent)"),
     and the safeguards that mitigate each interference.
+    The PDF prints this view as parts drawn for print, top to bottom (``printed.py``), so that
+    every label prints at 7 pt or more; the HTML and the svg output keep this view.
 ``right:<ref>``
     one right with its cumulative severity, every measure that touches it (residual severity on
     the edge), the safeguards that mitigate those interferences and the aims that protect it.

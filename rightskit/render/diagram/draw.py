@@ -35,25 +35,29 @@ def badge(look: style.Look, text: str | None = None, size: str = "11") -> str:
             "</font></td>")
 
 
-def steps_row(steps: tuple[tuple[str, str], ...]) -> str:
+def steps_row(steps: tuple[tuple[str, str], ...], size: str = "8") -> str:
     """A strip of the seven Art. 52(1) steps, each a symbol and a short name on its status colour."""
     cells = []
     for step, status in steps:
         look = style.status(status)
-        cells.append(f'<td bgcolor="{look.colour}" cellpadding="2"><font color="{look.ink}" point-size="8">'
+        cells.append(f'<td bgcolor="{look.colour}" cellpadding="2"><font color="{look.ink}" point-size="{size}">'
                      f"{html(look.symbol)} {html(style.STEP_SHORT.get(step, step))}</font></td>")
     return ('<tr><td colspan="2" cellpadding="0"><table border="0" cellborder="0" cellspacing="1" '
             f'cellpadding="0"><tr>{"".join(cells)}</tr></table></td></tr>')
 
 
-def node_label(node: NodeFact, *, width: int = 26, title_lines: int = 3, marker: str = "") -> str:
-    """The HTML-like label of a node: badge, bold title, small lines, optional step strip."""
+def node_label(node: NodeFact, *, width: int = 26, title_lines: int = 3, marker: str = "", small: str = "8") -> str:
+    """The HTML-like label of a node: badge, bold title, small lines, optional step strip.
+
+    ``small`` is the size of the smallest text (a right's severity badge, the step strip): the
+    print layout raises it so nothing prints below the PDF's legible minimum.
+    """
     look = _look(node)
     symbol = ""
     if node.kind in ("measure", "measure-group"):
         symbol = badge(look)
     elif node.kind in ("right", "right-group") and node.look:
-        symbol = badge(look, look.symbol, "8")
+        symbol = badge(look, look.symbol, small)
     rows = [f"<tr>{symbol}<td align=\"left\" balign=\"left\"><b>{html_lines(node.title, width, title_lines)}"
             "</b></td></tr>"]
     pad = "<td></td>" if symbol else ""
@@ -64,7 +68,7 @@ def node_label(node: NodeFact, *, width: int = 26, title_lines: int = 3, marker:
         rows.append(f'<tr>{pad}<td align="left" balign="left"><font point-size="9"><b>{html(marker)}</b>'
                     "</font></td></tr>")
     if node.steps:
-        rows.append(steps_row(node.steps))
+        rows.append(steps_row(node.steps, small))
     return ('<<table border="0" cellborder="0" cellspacing="2" cellpadding="1">'
             + "".join(rows) + "</table>>")
 
@@ -94,29 +98,35 @@ def node_attrs(node: NodeFact) -> dict[str, str]:
 
 
 def add_node(g: graphviz.Digraph, node: NodeFact, *, name: str | None = None, marker: str = "",
-             extra: dict[str, str] | None = None) -> None:
+             extra: dict[str, str] | None = None, small: str = "8", width: int = 26) -> None:
     attrs = node_attrs(node)
     attrs.update(extra or {})
-    g.node(name or node.name, node_label(node, marker=marker), **attrs)
+    g.node(name or node.name, node_label(node, width=width, marker=marker, small=small), **attrs)
 
 
 PanelRow = tuple[str, str, str, tuple[str, ...], bool]  # strength, title, safeguard id, tooltip, effective
 _STRENGTH_GLYPH = {"weak": "─", "moderate": "━", "strong": "▬"}
 
 
-def panel_label(title: str, rows: list[PanelRow], more: str = "") -> str:
+def _panel_head(title: str, colour: str, width: int, lines: int = 1) -> str:
+    wrap = ' balign="left"' if lines > 1 else ""
+    return (f'<tr><td colspan="2" align="left"{wrap} bgcolor="{colour}" cellpadding="3"><font color="#FFFFFF" '
+            f'point-size="10"><b>{html_lines(title, width, lines)}</b></font></td></tr>')
+
+
+def panel_label(title: str, rows: list[PanelRow], more: str = "", width: int = 46, lines: int = 1) -> str:
     """A list of safeguards as one node: a strength glyph and the title per row, each row a link
-    to the safeguard's report section with its own tooltip."""
-    head = (f'<tr><td colspan="2" align="left" bgcolor="{style.BLUE}" cellpadding="3"><font color="#FFFFFF" '
-            f'point-size="10"><b>{html_lines(title, 48, 1)}</b></font></td></tr>')
-    cells = [head]
+    to the safeguard's report section with its own tooltip; a row wraps at ``width`` characters
+    onto at most ``lines`` lines."""
+    cells = [_panel_head(title, style.BLUE, width + 2, lines)]
+    wrap = ' balign="left"' if lines > 1 else ""
     for strength, text, sid, tip, effective in rows:
         look = style.strength(strength) if effective else style.INEFFECTIVE
         glyph = _STRENGTH_GLYPH.get(strength, "?") if effective else "╌"
         suffix = "" if effective else " (ineffective)"
         cells.append(f'<tr><td align="center"><font color="{look.colour}" point-size="11"><b>{html(glyph)}</b>'
-                     f'</font></td><td align="left" href="{url("safeguard", sid)}" title="{cell_tooltip(*tip)}">'
-                     f'<font point-size="10">{html_lines(text + suffix, 46, 1)}</font></td></tr>')
+                     f'</font></td><td align="left"{wrap} href="{url("safeguard", sid)}" title="{cell_tooltip(*tip)}">'
+                     f'<font point-size="10">{html_lines(text + suffix, width, lines)}</font></td></tr>')
     if more:
         cells.append(f'<tr><td></td><td align="left"><font point-size="9" color="{style.DARK_GREY}"><i>{html(more)}'
                      "</i></font></td></tr>")
@@ -124,8 +134,29 @@ def panel_label(title: str, rows: list[PanelRow], more: str = "") -> str:
             f'bgcolor="#EAF3FA">' + "".join(cells) + "</table>>")
 
 
-def add_panel(g: graphviz.Digraph, name: str, title: str, rows: list[PanelRow], more: str = "") -> None:
-    g.node(name, panel_label(title, rows, more), shape="plain", tooltip=tooltip(title), **{"class": "panel"})
+def add_panel(g: graphviz.Digraph, name: str, title: str, rows: list[PanelRow], more: str = "",
+              width: int = 46, lines: int = 1) -> None:
+    g.node(name, panel_label(title, rows, more, width, lines), shape="plain", tooltip=tooltip(title),
+           **{"class": "panel"})
+
+
+ListRow = tuple[str, str, tuple[str, ...]]  # text, URL ('' for none), tooltip
+ListSection = tuple[str, str, list[ListRow]]  # heading, colour, rows
+
+
+def list_label(sections: list[ListSection], width: int = 40) -> str:
+    """Several short lists as one node: a coloured heading per list and one line per item (a link
+    to the item's report section when it has one, with its own tooltip)."""
+    cells = []
+    for heading, colour, rows in sections:
+        cells.append(_panel_head(heading, colour, width + 2, 2))
+        for text, link, tip in rows:
+            target = f' href="{link}"' if link else ""
+            cells.append(f'<tr><td align="left" width="4"></td><td align="left" balign="left"{target} '
+                         f'title="{cell_tooltip(*tip)}"><font point-size="10">{html_lines(text, width, 3)}</font>'
+                         "</td></tr>")
+    return (f'<<table border="1" color="{style.RULE_GREY}" cellborder="0" cellspacing="0" cellpadding="2" '
+            f'bgcolor="{style.WHITE}">' + "".join(cells) + "</table>>")
 
 
 def edge_attrs(edge: EdgeFact, *, labels: bool = True) -> dict[str, str]:
@@ -163,26 +194,27 @@ def add_edge(g: graphviz.Digraph, edge: EdgeFact, *, reverse: bool = False, labe
     g.edge(a, b, **attrs)
 
 
-def title_label(title: str, subtitle: str = "", note: str = "", legend: str = "") -> str:
-    """The graph's caption: the view's name in bold, the assessment, a note when aggregated, the legend."""
-    rows = [f'<tr><td align="left"><font point-size="15"><b>{html_lines(title, 100, 2)}</b></font>'
+def title_label(title: str, subtitle: str = "", note: str = "", legend: str = "", width: int = 100) -> str:
+    """The graph's caption: the view's name in bold, the assessment, a note when aggregated, the legend;
+    the title wraps at ``width`` characters."""
+    rows = [f'<tr><td align="left"><font point-size="15"><b>{html_lines(title, width, 2)}</b></font>'
             "</td></tr>"]
     if subtitle:
         rows.append(f'<tr><td align="left" balign="left"><font point-size="11" color="{style.DARK_GREY}">'
-                    f"{html_lines(subtitle, 110, 2)}</font></td></tr>")
+                    f"{html_lines(subtitle, width + 10, 2)}</font></td></tr>")
     if note:
         rows.append(f'<tr><td align="left" balign="left" bgcolor="{style.YELLOW}" cellpadding="4">'
                     '<font point-size="11">'
-                    f"{html_lines(note, 110, 4)}</font></td></tr>")
+                    f"{html_lines(note, width + 10, 4)}</font></td></tr>")
     rows.append(legend)
     return '<<table border="0" cellborder="0" cellspacing="2" cellpadding="1">' + "".join(rows) + "</table>>"
 
 
 def new_graph(name: str, title: str, subtitle: str = "", note: str = "", legend: str = "",
-              rankdir: str = "LR") -> graphviz.Digraph:
+              rankdir: str = "LR", width: int = 100) -> graphviz.Digraph:
     """An empty picture with the house style, its caption (title, subtitle, note) and legend rows."""
     g = graphviz.Digraph(name=safe_name(name))
-    g.attr("graph", **style.GRAPH_ATTRS, rankdir=rankdir, label=title_label(title, subtitle, note, legend))
+    g.attr("graph", **style.GRAPH_ATTRS, rankdir=rankdir, label=title_label(title, subtitle, note, legend, width))
     g.attr("node", **style.NODE_ATTRS)
     g.attr("edge", **style.EDGE_ATTRS)
     return g

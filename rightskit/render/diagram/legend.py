@@ -39,41 +39,57 @@ def _line(head: str, cells: list[str]) -> str:
     return f'<tr><td align="left"><font point-size="9">{first}{"".join(cells)}</font></td></tr>'
 
 
-def legend_rows(items: list[str], shapes: list[str]) -> str:
+def _lines(head: str, cells: list[str], per_line: int) -> list[str]:
+    """One legend line, or with ``per_line`` several, each of at most that many (mark, word) pairs."""
+    if not per_line:
+        return [_line(head, cells)]
+    step = 2 * per_line
+    return [_line(head if i == 0 else "", cells[i:i + step]) for i in range(0, len(cells), step)]
+
+
+def _listing(head: str, items: list[str], per_line: int) -> list[str]:
+    """A ' · '-joined list as one legend line, or ``per_line`` items a line."""
+    step = per_line or len(items) or 1
+    return [_line(head if i == 0 else "", [_word(" · ".join(items[i:i + step]))]) for i in range(0, len(items), step)]
+
+
+def legend_rows(items: list[str], shapes: list[str], per_line: int = 0) -> str:
     """The legend as a one-cell table row, for the caption: verdict, status, severity, strength,
-    feeds, diff (in that order, those listed in ``items``) and the shapes listed."""
+    feeds, diff (in that order, those listed in ``items``) and the shapes listed. ``per_line`` (the
+    print layout) wraps each scale after that many entries, so the legend does not set the width."""
     lines = []
     if "diff" in items:
         cells = []
         for mark, text in _DIFF:
             cells += [f"<b>{html(mark)}</b>", _word(text)]
-        lines.append(_line("Changes A → B:", cells))
+        lines += _lines("Changes A → B:", cells, per_line)
     if "verdict" in items:
         cells = []
         for look in style.VERDICT.values():
             cells += [_badge(look), _word(look.label)]
-        lines.append(_line("Verdict (badge, outline):", cells))
+        lines += _lines("Verdict (badge, outline):", cells, per_line)
     if "status" in items:
         cells = []
         for look in style.STATUS.values():
             cells += [_badge(look), _word(look.label)]
-        steps = " · ".join(f"{short} = {step.replace('-', ' ')}" for step, short in style.STEP_SHORT.items())
-        lines.append(_line("Art. 52(1) steps:", cells))
-        lines.append(_line("", [_word(steps)]))
+        steps = [f"{short} = {step.replace('-', ' ')}" for step, short in style.STEP_SHORT.items()]
+        lines += _lines("Art. 52(1) steps:", cells, per_line)
+        lines += _listing("", steps, per_line)
     if "severity" in items:
         cells = []
         for word, look in style.SEVERITY.items():
             cells += [_glyph(look.colour, _SEVERITY_GLYPH[word]), _word(f"{look.symbol} {look.label}")]
-        lines.append(_line("Residual severity (line):", cells))
+        lines += _lines("Residual severity (line):", cells, per_line)
     if "strength" in items:
         cells = []
         for glyph, look in zip(_STRENGTH_GLYPH, style.STRENGTH.values(), strict=True):
             cells += [_glyph(look.colour, glyph), _word(look.label)]
         cells += [_glyph(style.GREY, "╌╌╌"), _word("ineffective")]
-        lines.append(_line("Safeguard strength:", cells))
+        lines += _lines("Safeguard strength:", cells, per_line)
     if "feeds" in items:
-        lines.append(_line("Data flow:", [_glyph(style.BLACK, "━━▶"), _word("feeds into; label = data categories")]))
+        lines += _lines("Data flow:", [_glyph(style.BLACK, "━━▶"), _word("feeds into; label = data categories")],
+                        per_line)
     if shapes:
-        lines.append(_line("Shapes:", [_word(" · ".join(style.SHAPES[s].legend for s in shapes))]))
+        lines += _listing("Shapes:", [style.SHAPES[s].legend for s in shapes], per_line and max(1, per_line // 2))
     return (f'<tr><td align="left"><table border="1" color="{style.RULE_GREY}" cellborder="0" cellspacing="0" '
             f'cellpadding="2" bgcolor="{style.WHITE}">' + "".join(lines) + "</table></td></tr>")

@@ -12,7 +12,7 @@ import graphviz
 
 from ...model.scales import strength_rank
 from . import draw
-from .facts import EdgeFact, Facts, Reader, mitigations, safeguard_node, strongest, words
+from .facts import EdgeFact, Facts, NodeFact, Reader, mitigations, safeguard_node, strongest, words
 from .text import dot_name
 
 #: Past this many safeguards the overview lists them in one panel per right instead of one node each.
@@ -32,33 +32,50 @@ def without_safeguards(f: Facts) -> Facts:
     return out
 
 
+def panel_rows(r: Reader, right: str, measure: str | None = None) -> list[draw.PanelRow]:
+    """The rows of ``right``'s panel: each safeguard mitigating an interference with it (of ``measure``
+    only, in a measure's view), working ones first, strongest first."""
+    by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
+    for sid, mid, _, strength, works, _ in mitigations(r, measure=measure, right=right):
+        by_safeguard.setdefault(sid, []).append((mid, strength, works))
+    rows: list[draw.PanelRow] = []
+    for sid, items in by_safeguard.items():
+        node = safeguard_node(r, sid)
+        working = [s for _, s, ok in items if ok]
+        tip = (*node.tooltip, *(f"for {m}: {words(s)}" for m, s, _ in items))
+        rows.append((strongest(working) if working else strongest([s for _, s, _ in items]), node.title, sid,
+                     tip, bool(working)))
+    rows.sort(key=lambda row: (not row[4], -strength_rank(row[0]), row[1].lower(), row[2]))
+    return rows
+
+
+def panel_title(rows: list[draw.PanelRow], right_title: str) -> str:
+    return f"{len(rows)} safeguard{'s' if len(rows) != 1 else ''} for {right_title}"
+
+
+def panel_more(rows: list[draw.PanelRow]) -> str:
+    return f"… {len(rows) - PANEL_ROWS} more: see the right's own view" if len(rows) > PANEL_ROWS else ""
+
+
+def panel_edge(rows: list[draw.PanelRow], right: NodeFact, name: str) -> EdgeFact:
+    """The one edge from a right to its panel, styled as the strongest working safeguard in it."""
+    best = [row[0] for row in rows if row[4]]
+    return EdgeFact(right.name, name, "mitigates", strongest(best) if best else "ineffective", "",
+                    (f"Safeguards that mitigate interferences with {right.ident}",))
+
+
 def draw_panels(g: graphviz.Digraph, r: Reader, f: Facts, measure: str | None = None) -> None:
     """One panel per right listing the safeguards that mitigate interferences with it (of ``measure`` only,
     in a measure's own view)."""
     names: list[str] = []
     for right in f.of("right"):
-        by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
-        for sid, mid, _, strength, works, _ in mitigations(r, measure=measure, right=right.ident):
-            by_safeguard.setdefault(sid, []).append((mid, strength, works))
-        if not by_safeguard:
+        rows = panel_rows(r, right.ident, measure)
+        if not rows:
             continue
-        rows: list[draw.PanelRow] = []
-        for sid, items in by_safeguard.items():
-            node = safeguard_node(r, sid)
-            working = [s for _, s, ok in items if ok]
-            tip = (*node.tooltip, *(f"for {m}: {words(s)}" for m, s, _ in items))
-            rows.append((strongest(working) if working else strongest([s for _, s, _ in items]), node.title, sid,
-                         tip, bool(working)))
-        rows.sort(key=lambda row: (not row[4], -strength_rank(row[0]), row[1].lower(), row[2]))
-        more = f"… {len(rows) - PANEL_ROWS} more: see the right's own view" if len(rows) > PANEL_ROWS else ""
         name = dot_name("panel", right.ident)
         names.append(name)
-        draw.add_panel(g, name, f"{len(rows)} safeguard{'s' if len(rows) != 1 else ''} for {right.title}",
-                       rows[:PANEL_ROWS], more)
-        best = [row[0] for row in rows if row[4]]
-        edge = EdgeFact(right.name, name, "mitigates", strongest(best) if best else "ineffective", "",
-                        (f"Safeguards that mitigate interferences with {right.ident}",))
-        draw.add_edge(g, edge, reverse=True, labels=False, tail=name, head=right.name,
+        draw.add_panel(g, name, panel_title(rows, right.title), rows[:PANEL_ROWS], panel_more(rows))
+        draw.add_edge(g, panel_edge(rows, right, name), reverse=True, labels=False, tail=name, head=right.name,
                       extra={"tailport": "e", "headport": "w"})
     if len(names) > 1:
         with g.subgraph() as column:
