@@ -29,6 +29,12 @@ class Bundle:
     results: EvaluationResult
     input_files: list[Path] = field(default_factory=list)
     review: LoadedReview | None = None
+    #: True when the engine's sentences keep their templates (evaluated for a report in another language,
+    #: ``translation.sentence.templated``); the results' text is the same English either way.
+    templated: bool = False
+    #: The language the results' sentences are said in: English as evaluated, another on the copy the
+    #: render stage makes for a report in that language.
+    spoken_in: str = "en"
 
     @cached_property
     def reviewed(self) -> ReviewOutcome:

@@ -69,19 +69,24 @@ def graph(resolved: Resolved) -> RightsGraph:
 
 def evaluate(path: Path, options: Options | None = None, *, review: bool = False) -> Bundle:
     """Stages 1–4: load, build the graph, run the Art. 52(1) test; with ``review``, read the review file too."""
+    lang = (options or Options()).lang
     if not review:
-        return _evaluated(load(path, options), None)
+        return _evaluated(load(path, options), None, lang)
     resolved, loaded = _load_with_review(path, options)
-    return _evaluated(resolved, loaded)
+    return _evaluated(resolved, loaded, lang)
 
 
-def _evaluated(resolved: Resolved, loaded: LoadedReview | None) -> Bundle:
+def _evaluated(resolved: Resolved, loaded: LoadedReview | None, lang: str = "en") -> Bundle:
     from .evaluate import evaluate as run_engine
+    from .translation import SOURCE
+    from .translation.sentence import templated
 
     rights_graph = graph(resolved)
-    with paused():
+    # For a report in another language the engine's sentences keep their templates, so the report can
+    # say them in it; the results' text is the same English either way.
+    with paused(), templated(lang != SOURCE):
         results = run_engine(rights_graph)
-    return Bundle(resolved, rights_graph, results, input_files(resolved), loaded)
+    return Bundle(resolved, rights_graph, results, input_files(resolved), loaded, templated=lang != SOURCE)
 
 
 def _load_with_review(path: Path, options: Options | None) -> tuple[Resolved, LoadedReview | None]:

@@ -25,6 +25,7 @@ from ..model import (
     Right,
     Safeguard,
 )
+from ..translation.sentence import sentence, term
 from .calculus import Calculus
 from .chain import nearest, upstream_levels
 from .condition import Compiled, Subject, compile_condition
@@ -71,7 +72,9 @@ class Protection:
     @property
     def label(self) -> str:
         """Its id, and for a protection along the chain the downstream measure it sits on."""
-        return self.safeguard if self.via is None else f"{self.safeguard} (on downstream measure {self.via})"
+        if self.via is None:
+            return self.safeguard
+        return sentence("{safeguard} (on downstream measure {measure})", safeguard=self.safeguard, measure=self.via)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,13 +429,13 @@ def assessment_mode(resolved: Resolved) -> tuple[str, str]:
     """Ex ante or ex post, and why: the author's choice, else ex ante when a legal basis is a draft."""
     chosen = resolved.assessment.mode
     if chosen is not None:
-        return chosen, f"The author chose the {chosen} mode."
+        return chosen, sentence("The author chose the {mode} mode.", mode=term(chosen))
     drafts = sorted({ref.split("/", 1)[0] for m in resolved.assessment.measures for ref in m.legal_basis
                      if draft_status(resolved, ref)})
     if drafts:
-        return "ex-ante", (f"Ex ante: the legal basis is in a draft on {resolved.as_of} ({', '.join(drafts)}), so the "
-                           "text is assessed as if adopted.")
-    return "ex-post", f"Ex post: the law is assessed as in force on {resolved.as_of}."
+        return "ex-ante", sentence("Ex ante: the legal basis is in a draft on {date} ({drafts}), so the text is "
+                                   "assessed as if adopted.", date=resolved.as_of, drafts=", ".join(drafts))
+    return "ex-post", sentence("Ex post: the law is assessed as in force on {date}.", date=resolved.as_of)
 
 
 def _typed(by_right: Mapping[str, list[tuple[Safeguard, Mitigation]]], type_ref: str

@@ -33,27 +33,31 @@ from typing import Literal
 
 from ..model import Citation
 from ..model.scales import severity_rank
+from ..translation.sentence import Sentence, joined, sentence, term
 from .context import EngineContext, MeasureView
 from .results import ConventionResult, ConventionTest, ConventionVerdict, Status
 from .verdict import StepOutcome, worst
 
 #: Weber and Saravia § 95: the minimum safeguards, each with the catalogue types that state it in the law.
 MINIMUM_SAFEGUARDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("the nature of the offences that may give rise to it", ("safeguards/serious-crime-threshold",)),
-    ("the categories of people liable to it", ("safeguards/objective-targeting", "safeguards/prior-authorisation")),
-    ("a limit on its duration", ("safeguards/sunset-clause",)),
-    ("the procedure for examining, using and storing the data, and when they are erased",
+    (Sentence("the nature of the offences that may give rise to it"), ("safeguards/serious-crime-threshold",)),
+    (Sentence("the categories of people liable to it"),
+     ("safeguards/objective-targeting", "safeguards/prior-authorisation")),
+    (Sentence("a limit on its duration"), ("safeguards/sunset-clause",)),
+    (Sentence("the procedure for examining, using and storing the data, and when they are erased"),
      ("safeguards/retention-limits",)),
-    ("the precautions when the data are communicated to other parties", ("safeguards/data-security",)),
+    (Sentence("the precautions when the data are communicated to other parties"), ("safeguards/data-security",)),
 )
 #: Klass § 50: authorisation, supervision or later review by someone independent of those who act.
 GUARANTEES = ("safeguards/prior-authorisation", "safeguards/independent-oversight", "safeguards/redress")
 SECRET_KINDS = frozenset({"interception", "access", "retention", "analysis", "transfer", "decryption", "collection"})
 #: Purpose → the aim Art. 8(2) names.
 ART_8_2_AIMS = {
-    "national-security": "national security", "public-security": "public safety",
-    "serious-crime": "the prevention of disorder or crime", "crime": "the prevention of disorder or crime",
+    "national-security": Sentence("national security"), "public-security": Sentence("public safety"),
+    "serious-crime": Sentence("the prevention of disorder or crime"),
+    "crime": Sentence("the prevention of disorder or crime"),
 }
+OTHERS = Sentence("the protection of the rights and freedoms of others")
 TestId = Literal["in-accordance-with-the-law", "legitimate-aim", "necessary-in-a-democratic-society"]
 WEBER = "case-law/weber-saravia"
 _SERIOUS = severity_rank("serious")
@@ -71,19 +75,30 @@ def art_8_2(ctx: EngineContext, view: MeasureView, outcomes: Sequence[StepOutcom
     status = worst(t.status for t in tests)
     failed = next((t for t in tests if t.status == "not-satisfied"), None)
     verdict: ConventionVerdict
+    reason: str
     if failed is not None:
-        verdict, reason = "violation", f"Violation of Art. 8: {failed.message}"
+        verdict, reason = "violation", sentence("Violation of Art. 8: {answer}", answer=failed.message)
     elif status == "undetermined":
         open_ = next(t for t in tests if t.status == "undetermined")
-        verdict, reason = "undetermined", f"Whether Art. 8 is violated cannot be decided: {open_.message}"
+        verdict = "undetermined"
+        reason = sentence("Whether Art. 8 is violated cannot be decided: {answer}", answer=open_.message)
     elif status == "concern":
         verdict = "no-violation-with-conditions"
-        reason = ("No violation of Art. 8, provided that: "
-                  + "; ".join(t.message for t in tests if t.status == "concern"))
+        reason = sentence("No violation of Art. 8, provided that: {conditions}",
+                          conditions=joined(t.message for t in tests if t.status == "concern"))
     else:
-        verdict, reason = "no-violation", ("No violation of Art. 8: the interference is in accordance with the law, "
-                                           "pursues a legitimate aim and is necessary in a democratic society.")
+        verdict, reason = "no-violation", sentence("No violation of Art. 8: the interference is in accordance with "
+                                                   "the law, pursues a legitimate aim and is necessary in a "
+                                                   "democratic society.")
     return ConventionResult.model_construct(verdict=verdict, reason=reason, tests=tests)
+
+
+def _both(items: Sequence[str]) -> str:
+    """'a and b and c', each part translated where it is a sentence."""
+    out = items[0]
+    for item in items[1:]:
+        out = sentence("{first} and {second}", first=out, second=item)
+    return out
 
 
 def _test(tid: TestId, title: str, status: Status, message: str, reasons: list[str],
@@ -94,19 +109,20 @@ def _test(tid: TestId, title: str, status: Status, message: str, reasons: list[s
 
 def _law(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutcome]) -> ConventionTest:
     m = view.measure
-    title = "In accordance with the law"
+    title = sentence("In accordance with the law")
     cite = [_cite("echr/art-8-2", "Art. 8(2)")]
     legality = steps.get("legality")
     basis = next((n for _, n in legality.notes if n.suffix == "basis"), None) if legality else None
     if basis is not None and basis.status == "not-satisfied":
         return _test("in-accordance-with-the-law", title, "not-satisfied",
-                     "the interference has no basis in domestic law in force.", [basis.message], cite)
+                     sentence("the interference has no basis in domestic law in force."), [basis.message], cite)
     serious = [i for i in m.legality_issues if i.serious]
     if serious:
         return _test("in-accordance-with-the-law", title, "not-satisfied",
-                     f"the law is not of the quality Art. 8(2) requires ({serious[0].quality}).",
+                     sentence("the law is not of the quality Art. 8(2) requires ({quality}).",
+                              quality=term(serious[0].quality)),
                      [i.description for i in serious], cite)
-    reasons = [basis.message if basis else "The legal basis was not examined."]
+    reasons = [basis.message if basis else sentence("The legal basis was not examined.")]
     secret = m.actor_type in ("public-authority", "eu-body") and m.kind in SECRET_KINDS
     # Weber's "rather strict" standards are for serious interferences (interception of communications,
     # retention of DNA, access to traffic data); a less intrusive measure (GPS tracking, subscriber data)
@@ -117,91 +133,102 @@ def _law(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutcome]) -
     if secret and intercepts and weber:
         cite.append(_cite(f"{WEBER}/minimum-safeguards-foreseeability", "§ 95"))
         missing = [what for what, types in MINIMUM_SAFEGUARDS if not any(view.meets(t) for t in types)]
-        if m.max_duration_months is not None and "a limit on its duration" in missing:
-            missing.remove("a limit on its duration")
-        reasons.append("Secret measure by a public authority: the law must state the minimum safeguards of Weber "
-                       "and Saravia § 95.")
+        duration = MINIMUM_SAFEGUARDS[2][0]
+        if m.max_duration_months is not None and duration in missing:
+            missing.remove(duration)
+        reasons.append(sentence("Secret measure by a public authority: the law must state the minimum safeguards of "
+                                "Weber and Saravia § 95."))
         if missing:
-            return _test("in-accordance-with-the-law", title, "not-satisfied",
-                         f"the law does not state {missing[0]}"
-                         + (f" (nor {', '.join(missing[1:])})" if missing[1:] else "")
-                         + ", a minimum safeguard against abuse (Weber and Saravia § 95).", reasons, cite)
-        reasons.append("Every minimum safeguard is laid down.")
+            answer = (sentence("the law does not state {first} (nor {others}), a minimum safeguard against abuse "
+                               "(Weber and Saravia § 95).", first=missing[0], others=joined(missing[1:], ", "))
+                      if missing[1:] else
+                      sentence("the law does not state {first}, a minimum safeguard against abuse (Weber and "
+                               "Saravia § 95).", first=missing[0]))
+            return _test("in-accordance-with-the-law", title, "not-satisfied", answer, reasons, cite)
+        reasons.append(sentence("Every minimum safeguard is laid down."))
     elif secret and intercepts:
-        reasons.append("The minimum safeguards of Weber and Saravia § 95 are not yet case law on this date.")
+        reasons.append(sentence("The minimum safeguards of Weber and Saravia § 95 are not yet case law on this date."))
     elif secret:
-        reasons.append("The interference is below serious: the strict minimum safeguards of Weber and Saravia "
-                       "§ 95 do not apply as such (Uzun v Germany, no. 35623/05, § 66, pinpoint unverified); the "
-                       "guarantees against abuse are weighed under necessity.")
+        reasons.append(sentence("The interference is below serious: the strict minimum safeguards of Weber and "
+                                "Saravia § 95 do not apply as such (Uzun v Germany, no. 35623/05, § 66, pinpoint "
+                                "unverified); the guarantees against abuse are weighed under necessity."))
     issues = [i for i in m.legality_issues if not i.serious]
     if issues:
         return _test("in-accordance-with-the-law", title, "concern",
-                     f"the law's {issues[0].quality} is improved ({issues[0].description})", reasons, cite)
+                     sentence("the law's {quality} is improved ({description})", quality=term(issues[0].quality),
+                              description=issues[0].description), reasons, cite)
     return _test("in-accordance-with-the-law", title, "satisfied",
-                 "The interference has a basis in domestic law of sufficient quality.", reasons, cite)
+                 sentence("The interference has a basis in domestic law of sufficient quality."), reasons, cite)
 
 
 def _aim(view: MeasureView, steps: dict[str, StepOutcome]) -> ConventionTest:
     m = view.measure
-    title = "Legitimate aim"
+    title = sentence("Legitimate aim")
     cite = [_cite("echr/art-8-2", "Art. 8(2)")]
     named = sorted({ART_8_2_AIMS[p] for p in m.purposes if p in ART_8_2_AIMS}
-                   | {"the protection of the rights and freedoms of others"
-                      for a in view.facts.aims if a.kind == "rights-of-others"})
+                   | {OTHERS for a in view.facts.aims if a.kind == "rights-of-others"})
     if named:
-        return _test("legitimate-aim", title, "satisfied", f"The measure pursues {' and '.join(named)}.",
-                     [f"Aims: {', '.join(a.title for a in view.facts.aims) or 'none recorded'}."], cite)
+        aims = ", ".join(a.title for a in view.facts.aims)
+        return _test("legitimate-aim", title, "satisfied",
+                     sentence("The measure pursues {aims}.", aims=_both(named)),
+                     [sentence("Aims: {aims}.", aims=aims or sentence("none recorded"))], cite)
     aim = steps.get("legitimate-aim")
     if view.facts.aims and aim is not None and aim.status != "not-satisfied":
         return _test("legitimate-aim", title, "concern",
-                     "the aim pursued is shown to be one Art. 8(2) lists",
-                     [f"Aims: {', '.join(a.title for a in view.facts.aims)}; no purpose names an Art. 8(2) aim."],
+                     sentence("the aim pursued is shown to be one Art. 8(2) lists"),
+                     [sentence("Aims: {aims}; no purpose names an Art. 8(2) aim.",
+                               aims=", ".join(a.title for a in view.facts.aims))],
                      cite)
-    return _test("legitimate-aim", title, "not-satisfied", "the interference pursues no aim Art. 8(2) lists.",
-                 [], cite)
+    return _test("legitimate-aim", title, "not-satisfied",
+                 sentence("the interference pursues no aim Art. 8(2) lists."), [], cite)
 
 
 def _necessary(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutcome]) -> ConventionTest:
     m = view.measure
     facts = view.facts
-    title = "Necessary in a democratic society"
+    title = sentence("Necessary in a democratic society")
     cite = [_cite("echr/art-8-2", "Art. 8(2)")]
     reasons: list[str] = []
     suit = steps.get("suitability")
     evidence = next((n for _, n in suit.notes if n.suffix == "evidence"), None) if suit else None
     if evidence is not None and evidence.status == "not-satisfied":
         return _test("necessary-in-a-democratic-society", title, "not-satisfied",
-                     "no pressing social need is met: the measure does not serve its aim.", [evidence.message], cite)
+                     sentence("no pressing social need is met: the measure does not serve its aim."),
+                     [evidence.message], cite)
     wide = "national-security" in m.purposes or any(a.importance == "very-high" for a in facts.aims)
-    reasons.append("Margin of appreciation: " + ("wide (national security)" if wide else "narrow") + ".")
+    reasons.append(sentence("Margin of appreciation: wide (national security).") if wide else
+                   sentence("Margin of appreciation: narrow."))
     secret = m.actor_type in ("public-authority", "eu-body") and m.kind in SECRET_KINDS
     if secret:
         guarded = [t for t in GUARANTEES if view.meets(t)]
-        reasons.append("Adequate and effective guarantees against abuse (Klass § 50): "
-                       + (", ".join(ctx.requirements.title(t) for t in guarded) if guarded else "none") + ".")
+        reasons.append(sentence("Adequate and effective guarantees against abuse (Klass § 50): {guarantees}.",
+                                guarantees=", ".join(ctx.requirements.title(t) for t in guarded) if guarded
+                                else term("none")))
         if ctx.case_in_force(KLASS):
             cite.append(_cite(f"{KLASS}/adequate-guarantees-against-abuse", "§§ 49-50"))
         if not guarded:
             return _test("necessary-in-a-democratic-society", title, "not-satisfied",
-                         "there are no adequate and effective guarantees against abuse: neither an independent "
-                         "authorisation nor independent supervision.", reasons, cite)
+                         sentence("there are no adequate and effective guarantees against abuse: neither an "
+                                  "independent authorisation nor independent supervision."), reasons, cite)
     balance = steps.get("proportionality")
     if balance is None or balance.status == "undetermined":
         return _test("necessary-in-a-democratic-society", title, "undetermined",
-                     "the balance between the interference and the aim could not be struck.", reasons, cite)
+                     sentence("the balance between the interference and the aim could not be struck."), reasons, cite)
     note = balance.first(balance.status)
-    reasons.append(f"The balance: {note.message if note else balance.status}")
+    reasons.append(sentence("The balance: {finding}", finding=note.message if note else term(balance.status)))
     if balance.status == "not-satisfied":
         return _test("necessary-in-a-democratic-society", title, "not-satisfied",
-                     "the interference is disproportionate to the aim pursued, beyond any margin of appreciation.",
+                     sentence("the interference is disproportionate to the aim pursued, beyond any margin of "
+                              "appreciation."),
                      reasons, cite)
     if balance.status == "concern" and not wide:
         return _test("necessary-in-a-democratic-society", title, "concern",
-                     "the reasons given are shown to be relevant and sufficient for an interference of this weight",
+                     sentence("the reasons given are shown to be relevant and sufficient for an interference of this "
+                              "weight"),
                      reasons, cite)
     if evidence is not None and evidence.status == "concern" and not wide:
         return _test("necessary-in-a-democratic-society", title, "concern",
-                     "relevant and sufficient reasons (sourced evidence) are given", reasons, cite)
+                     sentence("relevant and sufficient reasons (sourced evidence) are given"), reasons, cite)
     return _test("necessary-in-a-democratic-society", title, "satisfied",
-                 "The interference answers a pressing social need and is proportionate to the aim, within the "
-                 "margin of appreciation.", reasons, cite)
+                 sentence("The interference answers a pressing social need and is proportionate to the aim, within "
+                          "the margin of appreciation."), reasons, cite)

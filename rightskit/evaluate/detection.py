@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 
 from ..model import Citation, DetectionFigures, Estimate
+from ..translation.sentence import Sentence, joined, sentence, term
 from .results import DetectionResult, Range
 from .wording import false_share, listing, number, one_in, percent
 
@@ -45,16 +46,16 @@ class Span:
         f = percent if as_percent else number
         if self.low == self.central == self.high:
             return f(self.central)
-        return f"{f(self.central)} ({f(self.low)} to {f(self.high)})"
+        return sentence("{central} ({low} to {high})", central=f(self.central), low=f(self.low), high=f(self.high))
 
 
 _LABELS = (
-    ("items_per_day", "items scanned per day"),
-    ("prevalence", "prevalence"),
-    ("true_positive_rate", "recall (true-positive rate)"),
-    ("false_positive_rate", "false-positive rate"),
-    ("items_per_user_per_day", "items per user per day"),
-    ("review_minutes_per_hit", "review minutes per hit"),
+    ("items_per_day", Sentence("items scanned per day")),
+    ("prevalence", Sentence("prevalence")),
+    ("true_positive_rate", Sentence("recall (true-positive rate)")),
+    ("false_positive_rate", Sentence("false-positive rate")),
+    ("items_per_user_per_day", Sentence("items per user per day")),
+    ("review_minutes_per_hit", Sentence("review minutes per hit")),
 )
 _RATES = frozenset({"prevalence", "true_positive_rate", "false_positive_rate"})
 
@@ -75,9 +76,11 @@ def _users(n: float, p: float, u: float, f: float) -> float:
 def _sources(est: Estimate) -> str:
     """The refs behind a figure; the ends of a contested range with their own sources, e.g. 'a; low: b; high: c'."""
     parts = [listing(c.ref for c in est.cite)] if est.cite else []
-    parts += [f"{end}: {listing(c.ref for c in cites)}" for end, cites in (("low", est.low_cite),
-                                                                          ("high", est.high_cite)) if cites]
-    return "; ".join(parts) or "no source given"
+    if est.low_cite:
+        parts.append(sentence("low: {refs}", refs=listing(c.ref for c in est.low_cite)))
+    if est.high_cite:
+        parts.append(sentence("high: {refs}", refs=listing(c.ref for c in est.high_cite)))
+    return joined(parts) if parts else term("no source given")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +108,8 @@ def arithmetic(fig: DetectionFigures, affected: Estimate | None) -> Arithmetic:
             continue
         value = span.words(name in _RATES)
         if name == "prevalence":
-            value = f"{one_in(span.central)} ({value})"
-        known.append(f"{label}: {value} [{_sources(est)}]")
+            value = sentence("{one_in} ({value})", one_in=one_in(span.central), value=value)
+        known.append(sentence("{label}: {value} [{sources}]", label=label, value=value, sources=_sources(est)))
         cite.extend((*est.cite, *est.low_cite, *est.high_cite))
 
     lines: list[str] = []
@@ -123,55 +126,59 @@ def arithmetic(fig: DetectionFigures, affected: Estimate | None) -> Arithmetic:
                 _precision(p.high, t.high, f.low)) if p and t and f else None
 
     if tp:
-        lines.append(f"True hits per day: items × prevalence × recall = {tp.words()}.")
+        lines.append(sentence("True hits per day: items × prevalence × recall = {hits}.", hits=tp.words()))
     else:
-        lines.append("True hits per day: unknown (needs items per day, prevalence and recall).")
+        lines.append(sentence("True hits per day: unknown (needs items per day, prevalence and recall)."))
     if fp and p:
-        lines.append(f"False hits per day: items × (1 − prevalence) × false-positive rate = {fp.words()}.")
+        lines.append(sentence("False hits per day: items × (1 − prevalence) × false-positive rate = {hits}.",
+                              hits=fp.words()))
     elif fp:
-        lines.append(f"False hits per day: at most items × false-positive rate = {fp.words()} "
-                     "(an upper bound: the prevalence is not given).")
+        lines.append(sentence("False hits per day: at most items × false-positive rate = {hits} (an upper bound: the "
+                              "prevalence is not given).", hits=fp.words()))
     else:
-        lines.append("False hits per day: unknown (needs items per day and the false-positive rate).")
+        lines.append(sentence("False hits per day: unknown (needs items per day and the false-positive rate)."))
     if prec and p and f:
-        lines.append(f"Base rate: at a prevalence of {one_in(p.central)} and a false-positive rate of "
-                     f"{percent(f.central)}, {false_share(prec.central)} (precision {percent(prec.central)}; "
-                     f"{percent(prec.low)} to {percent(prec.high)} over the input ranges). Recall alone "
-                     "says nothing about this: when abuse is rare, even a small false-positive rate "
-                     "produces more false hits than true ones.")
+        lines.append(sentence("Base rate: at a prevalence of {prevalence} and a false-positive rate of {rate}, "
+                              "{false_share} (precision {precision}; {low} to {high} over the input ranges). Recall "
+                              "alone says nothing about this: when abuse is rare, even a small false-positive rate "
+                              "produces more false hits than true ones.", prevalence=one_in(p.central),
+                              rate=percent(f.central), false_share=false_share(prec.central),
+                              precision=percent(prec.central), low=percent(prec.low), high=percent(prec.high)))
     else:
-        lines.append("Precision: unknown (needs prevalence, recall and the false-positive rate).")
+        lines.append(sentence("Precision: unknown (needs prevalence, recall and the false-positive rate)."))
 
     users: Span | None = None
     if fp and u and n and f:
         pl, pc, ph = (p.low, p.central, p.high) if p else (0.0, 0.0, 0.0)
         users = Span(_users(n.low, ph, u.high, f.low), _users(n.central, pc, u.central, f.central),
                      _users(n.high, pl, u.low, f.high))
-        how = (f"(items ÷ items per user) × (1 − (1 − false-positive rate)^(365 × items per user)) = "
-               f"{users.words()}: the expected number of innocent users with at least one false hit")
+        how: str = sentence("(items ÷ items per user) × (1 − (1 − false-positive rate)^(365 × items per user)) = "
+                            "{users}: the expected number of innocent users with at least one false hit",
+                            users=users.words())
     elif fp:
         users = Span(fp.low * 365, fp.central * 365, fp.high * 365)
-        how = (f"at most false hits per day × 365 = {users.words()} (an upper bound that counts every "
-               "false hit as a different person, because items per user per day is not given)")
+        how = sentence("at most false hits per day × 365 = {users} (an upper bound that counts every false hit as a "
+                       "different person, because items per user per day is not given)", users=users.words())
     if users is not None:
         if affected is not None:
             users = Span(min(users.low, affected.lower), min(users.central, affected.central),
                          min(users.high, affected.upper))
-            how += f"; capped by the {number(affected.central)} people affected"
-        lines.append(f"Innocent users flagged per year: {how}.")
+            how = sentence("{how}; capped by the {n} people affected", how=how, n=number(affected.central))
+        lines.append(sentence("Innocent users flagged per year: {how}.", how=how))
     else:
-        lines.append("Innocent users flagged per year: unknown (needs the false hits per day).")
+        lines.append(sentence("Innocent users flagged per year: unknown (needs the false hits per day)."))
 
     review: Span | None = None
     if tp and fp and r:
         review = Span((tp.low + fp.low) * r.low / 60, (tp.central + fp.central) * r.central / 60,
                       (tp.high + fp.high) * r.high / 60)
-        lines.append(f"Human review: (true + false hits) × {r.words()} minutes ÷ 60 = {review.words()} hours per day"
-                     f" (about {number(review.central / 8)} reviewer-days of 8 hours).")
+        lines.append(sentence("Human review: (true + false hits) × {minutes} minutes ÷ 60 = {hours} hours per day "
+                              "(about {days} reviewer-days of 8 hours).", minutes=r.words(), hours=review.words(),
+                              days=number(review.central / 8)))
     else:
-        lines.append("Human review workload: unknown (needs review minutes per hit and both hit counts).")
+        lines.append(sentence("Human review workload: unknown (needs review minutes per hit and both hit counts)."))
     if unknown:
-        lines.append(f"Not given, so not assumed: {listing(unknown)}.")
+        lines.append(sentence("Not given, so not assumed: {inputs}.", inputs=listing(unknown)))
 
     def rng(s: Span | None) -> Range:
         return s.as_range() if s else Range.model_construct()

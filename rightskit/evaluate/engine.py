@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..graph import RightsGraph
 from ..model import Assessment
+from ..translation.sentence import Sentence, sentence, term
 from .context import BASELINE, EngineContext, LaterLaw, MeasureView
 from .convention import art_8_2
 from .flip import analyse
@@ -34,7 +35,7 @@ from .steps.safeguards import unmet
 from .verdict import SKIPPED_SUMMARY, StepOutcome, judge
 from .wording import kept, kept_all, listing
 
-DISCLAIMER = (
+DISCLAIMER = Sentence(
     "rightskit supports decisions; it is not a court. Every finding follows from the author's inputs "
     "(the facts, severities, safeguards and evidence recorded in the assessment) and from the framework "
     "data listed, weighed by the calculus documented in docs/engine.md. Read each finding's reasons and "
@@ -82,13 +83,16 @@ def evaluate(rg: RightsGraph, registry: RuleRegistry | None = None) -> Evaluatio
             measures={m: word(v) for m, v in c.measures.items()},
             explanation=c.explanation,
         )
-    return EvaluationResult(
+    result = EvaluationResult(
         assessment=resolved.assessment.id, title=resolved.assessment.title, as_of=resolved.as_of.isoformat(),
         mode=ctx.mode, mode_reason=ctx.mode_reason, methods=methods,
         later_case_law=list(ctx.later_law.names.values()),
         rightskit_version=__version__, frameworks=_stamps(rg), measures=measures, rights=rights,
         requirements=shared.table, disclaimer=DISCLAIMER,
     )
+    # Validation makes every string a plain str; the two sentences are put back, so a report can say them
+    # in its own language (translation.sentence).
+    return result.model_copy(update={"mode_reason": ctx.mode_reason, "disclaimer": DISCLAIMER})
 
 
 def methods_of(assessment: Assessment) -> list[str]:
@@ -131,18 +135,18 @@ def _stamps(rg: RightsGraph) -> list[FrameworkStamp]:
     out = []
     for fid, fw in sorted(rg.resolved.frameworks.items()):
         version = fw.version_at(day)
-        status: str = version.status if version else "not in effect"
+        status: str = term(version.status) if version else sentence("not in effect")
         # Opinions are cited as analysis, never applied as law: their stamp must not read "in-force".
         if fw.kind == "expert-record":
-            status = "expert opinions, not law"
-        out.append(FrameworkStamp(id=fid, title=fw.title, data_version=fw.data_version,
-                                  legal_version=version.id if version else None, legal_status=status))
+            status = sentence("expert opinions, not law")
+        out.append(FrameworkStamp.model_construct(id=fid, title=fw.title, data_version=fw.data_version,
+                                                  legal_version=version.id if version else None, legal_status=status))
     return out
 
 
 def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law: LaterLaw) -> StepResult:
     if o.skipped:
-        return StepResult(status="undetermined", skipped=True, findings=[], summary=SKIPPED_SUMMARY)
+        return StepResult.model_construct(status="undetermined", skipped=True, findings=[], summary=SKIPPED_SUMMARY)
     findings: list[Finding] = []
     seen: set[str] = set()
     for rule_id, n in o.notes:
@@ -166,7 +170,8 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law
                 cite = [c for c in cite if (c.ref, c.pinpoint) not in shared_cite]
         cite, later = later_law.split(cite)
         if later:
-            reasons = [*reasons, f"Later case law, not applied as law on the as-of date: {listing(later)}."]
+            reasons = [*reasons, sentence("Later case law, not applied as law on the as-of date: {cases}.",
+                                          cases=listing(later))]
         findings.append(Finding.model_construct(
             id=fid, rule=rule_id, status=n.status, message=kept(n.message), reasons=reasons,
             nodes=kept_all(dict.fromkeys(n.nodes)), cite=cite, requirement=requirement,
@@ -176,7 +181,8 @@ def _step_result(mid: str, o: StepOutcome, shared: SharedRequirements, later_law
     same = [f for f in findings if f.status == o.status]
     summary = same[0].message if same else o.step.title
     if len(same) > 1:
-        summary += f" (+{len(same) - 1} more {o.status})"
+        summary = sentence("{message} (+{n} more {status})", message=summary, n=len(same) - 1,
+                           status=term(o.status))
     return StepResult.model_construct(status=o.status, summary=kept(summary), findings=findings, skipped=False)
 
 
@@ -188,7 +194,8 @@ def _interferences(mid: str, view: MeasureView, outcomes: Sequence[StepOutcome])
     for r in view.residuals:
         text = explain(r)
         if r.inherited_from:
-            text += f". Upstream measures interfering with the same right: {listing(r.inherited_from)}"
+            text = sentence("{explanation}. Upstream measures interfering with the same right: {measures}",
+                            explanation=text, measures=listing(r.inherited_from))
         out.append(InterferenceResult.model_construct(
             measure=mid, right=r.right, inherent=r.interference.severity, inherited_from=list(r.inherited_from),
             residual=word(r.residual),

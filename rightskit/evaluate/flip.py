@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..translation.sentence import joined, sentence, term
 from .context import EngineContext, MeasureFacts, Scenario
 from .method import PlannedStep
 from .results import FlipResult, Verdict
 from .runner import run_steps
 from .steps.safeguards import unmet
 from .verdict import StepOutcome, decide
-from .wording import kept, listing
+from .wording import listing
 
 GOOD: frozenset[str] = frozenset({"proportionate", "proportionate-with-conditions"})
 
@@ -53,25 +54,31 @@ def analyse(
         new, _ = decide(outcomes)
         if new != verdict:
             carrying.append(p.safeguard)
-            changes.append(f"without {p.safeguard} it would be {new}")
+            changes.append(sentence("without {safeguard} it would be {verdict}", safeguard=p.safeguard,
+                                    verdict=term(new)))
+    carried: str
     if not facts.protections:
-        carried = "No safeguard protects this measure."
+        carried = sentence("No safeguard protects this measure.")
     elif carrying:
-        carried = f"The verdict rests on {listing(carrying)}: {'; '.join(changes)}."
+        carried = sentence("The verdict rests on {safeguards}: {changes}.", safeguards=listing(carrying),
+                           changes=joined(changes))
     else:
-        carried = f"No single safeguard carries the verdict: removing any one alone leaves it {verdict}."
+        carried = sentence("No single safeguard carries the verdict: removing any one alone leaves it {verdict}.",
+                           verdict=term(verdict))
 
     if verdict in GOOD:
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=True,
-                          explanation=kept(f"{carried} The measure is already {verdict}; no safeguard needs adding."))
+                          explanation=sentence("{carried} The measure is already {verdict}; no safeguard needs adding.",
+                                               carried=carried, verdict=term(verdict)))
     if verdict == "essence-violated":
         # One held pattern turns on the safeguards in place (no remedy at all): try adding types first.
         found = _search(ctx, steps, facts, base, carrying, carried)
         if found.fix_possible:
             return found
         return FlipResult.model_construct(carrying=carrying, fix=None, fix_possible=False,
-                          explanation=kept(f"{carried} No safeguard can help: the essence of a right is reached, and a "
-                                      "limitation that does not respect the essence cannot be justified."))
+                          explanation=sentence("{carried} No safeguard can help: the essence of a right is reached, "
+                                               "and a limitation that does not respect the essence cannot be "
+                                               "justified.", carried=carried))
     blocking = [o for o in base if not o.skipped and not o.uses_safeguards
                 and o.status in ("not-satisfied", "undetermined")]
     if blocking:
@@ -79,8 +86,9 @@ def analyse(
         note = o.first(o.status)
         return FlipResult.model_construct(
             carrying=carrying, fix=None, fix_possible=False,
-            explanation=kept(f"{carried} Adding safeguards cannot change the outcome: {o.step.id} is {o.status} "
-                        f"whatever safeguards are added ({note.message if note else o.step.title})."))
+            explanation=sentence("{carried} Adding safeguards cannot change the outcome: {step} is {status} whatever "
+                                 "safeguards are added ({finding}).", carried=carried, step=term(o.step.id),
+                                 status=term(o.status), finding=note.message if note else o.step.title))
     return _search(ctx, steps, facts, base, carrying, carried)
 
 
@@ -107,25 +115,28 @@ def _search(
         last, _ = decide(run_steps(ctx, steps, view, base))
         if last in GOOD:
             titles = listing(ctx.requirements.title(t) for t in added)
-            parts = []
+            parts: list[str] = []
             if required:
-                parts.append(f"the missing required type(s) {listing(required)}")
+                parts.append(sentence("the missing required type(s) {types}", types=listing(required)))
             if extra:
-                parts.append(f"{extra} further type(s) to lower the residual severity ({listing(others[:extra])}; "
-                             "under the calculus any type not yet in place would do as well, the first in order "
-                             "is named)")
+                parts.append(sentence("{n} further type(s) to lower the residual severity ({types}; under the "
+                                      "calculus any type not yet in place would do as well, the first in order "
+                                      "is named)", n=extra, types=listing(others[:extra])))
             return FlipResult.model_construct(
                 carrying=carrying, fix=list(added), fix_possible=True,
-                explanation=kept(f"{carried} Adding {titles} at {strength} strength would make it {last}: "
-                            f"{' and '.join(parts)}."))
+                explanation=sentence("{carried} Adding {titles} at {strength} strength would make it {verdict}: "
+                                     "{parts}.", carried=carried, titles=titles, strength=term(strength),
+                                     verdict=term(last), parts=parts[0] if len(parts) == 1 else
+                                     sentence("{first} and {second}", first=parts[0], second=parts[1])))
         floored = all(r.residual <= r.floor for r in view.residuals)
         if floored:
             break  # every interference is at its floor: more types cannot lower the burden further
-    why = ("every interference is then at its floor, which safeguards cannot go below" if floored else
-           f"the search adds at most {calc.flip_max_added} types beyond the missing required ones "
-           "(flip_max_added), or stops when the catalogue runs out")
+    why = (sentence("every interference is then at its floor, which safeguards cannot go below") if floored else
+           sentence("the search adds at most {n} types beyond the missing required ones (flip_max_added), or "
+                    "stops when the catalogue runs out", n=calc.flip_max_added))
     return FlipResult.model_construct(
         carrying=carrying, fix=None, fix_possible=False,
-        explanation=kept(f"{carried} No set of catalogue safeguard types found makes it proportionate: with "
-                    f"{tried} type(s) added at {strength} strength it stays {last}; {why}."))
+        explanation=sentence("{carried} No set of catalogue safeguard types found makes it proportionate: with {n} "
+                             "type(s) added at {strength} strength it stays {verdict}; {why}.", carried=carried,
+                             n=tried, strength=term(strength), verdict=term(last), why=why))
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Case, Citation, Criterion, Framework, Interference, SafeguardType
 from ..model.framework import DutyHolder
+from ..translation.sentence import sentence, term
 from .condition import FIELDS, Compiled, Subject, compile_condition
 
 
@@ -56,8 +57,9 @@ class Requirement:
                     seen.add((c.ref, c.pinpoint))
                     cite.append(c)
         reasons = tuple(
-            f"{FORCE_WORDS[d.force]}: {d.text}"
-            + ("" if d.certain else f" — may apply: {', '.join(d.unknown)} not given")
+            sentence("{force}: {demand}", force=term(FORCE_WORDS[d.force]), demand=d.text) if d.certain else
+            sentence("{force}: {demand} — may apply: {fields} not given", force=term(FORCE_WORDS[d.force]),
+                     demand=d.text, fields=", ".join(d.unknown))
             for d in demands)
         certain = any(d.certain for d in demands)
         # The requirement has the force of the strongest source that certainly demands it (or, when none is
@@ -122,8 +124,9 @@ class Requirements:
                                                                 f"{fid}: safeguard type '{t.id}' void_when")
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
-                    rules.append(_Rule((ref,), cond, ref, f"the safeguard catalogue requires {t.title} when "
-                                       f"{cond.text}", in_use(t.required_by, frameworks), t.force))
+                    rules.append(_Rule((ref,), cond, ref, sentence("the safeguard catalogue requires {safeguard} when "
+                                       "{condition}", safeguard=t.title, condition=cond.text),
+                                       in_use(t.required_by, frameworks), t.force))
             for case in fw.cases:
                 if as_of is not None and not case.is_law_on(as_of):
                     continue  # later case law: not applied (context.LaterLaw lists it)
@@ -191,7 +194,8 @@ class Requirements:
 
 
 def _criterion_text(case: Case, crit: Criterion, cond: Compiled) -> str:
-    return f"{case.name}, {pinpoint(case, crit.paragraphs)}: {crit.summary} (applies when {cond.text})"
+    return sentence("{case}, {pinpoint}: {summary} (applies when {condition})", case=case.name,
+                    pinpoint=pinpoint(case, crit.paragraphs), summary=crit.summary, condition=cond.text)
 
 
 def _criterion_cite(case: Case, crit: Criterion, ref: str) -> Citation:

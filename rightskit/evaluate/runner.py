@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..translation.sentence import sentence
 from .context import EngineContext, MeasureView
 from .method import PlannedStep
 from .note import Note
@@ -25,8 +26,8 @@ def run_steps(
         else:
             notes = [(rule.id, note) for rule in planned.rules for note in rule.run(ctx, view, planned.info)]
             if not notes:
-                notes = [(planned.rules[0].id, Note("no-finding", "undetermined",
-                                                    "The rule produced no finding, so the step is not decided."))]
+                nothing = sentence("The rule produced no finding, so the step is not decided.")
+                notes = [(planned.rules[0].id, Note("no-finding", "undetermined", nothing))]
             result = outcome(planned.info, planned.rules, notes)
         out.append(result)
         if result.stops_with and result.status == "not-satisfied":

@@ -22,6 +22,7 @@ from typing import cast
 
 from ..model import Interference, Measure
 from ..model.scales import SEVERITY_ORDER, Severity, severity_rank
+from ..translation.sentence import joined, sentence, term
 from .calculus import Calculus
 
 
@@ -92,22 +93,27 @@ def residual(
 
 def explain(r: Residual) -> str:
     """How the residual severity was computed, in words."""
-    parts = [f"recorded {SEVERITY_ORDER[r.inherent]}"]
+    parts: list[str] = [sentence("recorded {severity}", severity=term(SEVERITY_ORDER[r.inherent]))]
     for a in r.applied:
-        tag = "hypothetical " if a.hypothetical else ""
+        strength = term(a.strength)
+        name = sentence("hypothetical {safeguard}", safeguard=a.safeguard) if a.hypothetical else a.safeguard
         if not a.effective:
-            parts.append(f"{tag}{a.safeguard} ({a.strength}, recorded as ineffective) −0")
+            parts.append(sentence("{safeguard} ({strength}, recorded as ineffective) −0", safeguard=name,
+                                  strength=strength))
         elif not a.counted:
-            parts.append(f"{tag}{a.safeguard} ({a.strength}) −0: its type {a.type} already counts once")
+            parts.append(sentence("{safeguard} ({strength}) −0: its type {type} already counts once",
+                                  safeguard=name, strength=strength, type=a.type or ""))
         else:
-            parts.append(f"{tag}{a.safeguard} ({a.strength}) −{a.levels}")
+            parts.append(sentence("{safeguard} ({strength}) −{levels}", safeguard=name, strength=strength,
+                                  levels=a.levels))
     if not r.applied:
-        parts.append("no safeguard")
+        parts.append(sentence("no safeguard"))
     raw = r.inherent - r.removed
-    text = "; ".join(parts)
+    text: str = joined(parts)
     if raw < r.residual:
-        text += f"; floored at {SEVERITY_ORDER[r.floor]} (safeguards never remove the interference itself)"
-    return f"{text} → {SEVERITY_ORDER[r.residual]}"
+        text = sentence("{steps}; floored at {floor} (safeguards never remove the interference itself)",
+                        steps=text, floor=term(SEVERITY_ORDER[r.floor]))
+    return sentence("{steps} → {residual}", steps=text, residual=term(SEVERITY_ORDER[r.residual]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,20 +130,25 @@ def cumulative(right: str, by_measure: Mapping[str, int], calculus: Calculus) ->
     """Combine the residual severities that several measures cause to one right."""
     ordered = dict(sorted(by_measure.items()))
     if not ordered:
-        return Cumulative(right, 0, ordered, "no measure interferes with this right")
+        return Cumulative(right, 0, ordered, sentence("no measure interferes with this right"))
     top = max(ordered.values())
     worst = sorted(m for m, v in ordered.items() if v == top)
     heavy = sorted(m for m, v in ordered.items() if v >= calculus.cumulative_min_severity)
-    text = f"highest residual severity {SEVERITY_ORDER[top]} ({', '.join(worst)})"
+    text = sentence("highest residual severity {severity} ({measures})", severity=term(SEVERITY_ORDER[top]),
+                    measures=", ".join(worst))
     value = top
-    threshold = SEVERITY_ORDER[calculus.cumulative_min_severity]
-    if len(heavy) >= calculus.cumulative_min_measures and top < len(SEVERITY_ORDER) - 1:
+    threshold = term(SEVERITY_ORDER[calculus.cumulative_min_severity])
+    least = calculus.cumulative_min_measures
+    if len(heavy) >= least and top < len(SEVERITY_ORDER) - 1:
         value = top + 1
-        text += (f"; {len(heavy)} measures reach {threshold} or more ({', '.join(heavy)}), at least "
-                 f"{calculus.cumulative_min_measures}, so +1 level for their combined effect")
-    elif len(heavy) >= calculus.cumulative_min_measures:
-        text += f"; {len(heavy)} measures reach {threshold} or more, already at the top of the scale"
+        text = sentence("{highest}; {n} measures reach {threshold} or more ({measures}), at least {least}, so +1 "
+                        "level for their combined effect", highest=text, n=len(heavy), threshold=threshold,
+                        measures=", ".join(heavy), least=least)
+    elif len(heavy) >= least:
+        text = sentence("{highest}; {n} measures reach {threshold} or more, already at the top of the scale",
+                        highest=text, n=len(heavy), threshold=threshold)
     else:
-        text += (f"; {len(heavy)} measure(s) at {threshold} or more, fewer than "
-                 f"{calculus.cumulative_min_measures}, so no level added")
-    return Cumulative(right, value, ordered, f"{text} → {SEVERITY_ORDER[value]}")
+        text = sentence("{highest}; {n} measure(s) at {threshold} or more, fewer than {least}, so no level added",
+                        highest=text, n=len(heavy), threshold=threshold, least=least)
+    return Cumulative(right, value, ordered, sentence("{steps} → {cumulative}", steps=text,
+                                                      cumulative=term(SEVERITY_ORDER[value])))

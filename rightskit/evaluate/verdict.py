@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..translation.sentence import Sentence, joined, sentence, term, trimmed
 from .context import StepInfo
 from .grounds import GROUNDS, rank
 from .note import Note
@@ -27,11 +28,11 @@ from .registry import Rule
 from .results import Status, Verdict
 
 #: Why a limitation reaching the essence ends the test; said once, here (the verdict reason ends with it).
-ESSENCE_STOP = ("No balancing can justify a limitation that does not respect the essence of a right (Art. 52(1) "
-                "Charter, first sentence), so the later steps were not assessed.")
+ESSENCE_STOP = Sentence("No balancing can justify a limitation that does not respect the essence of a right "
+                        "(Art. 52(1) Charter, first sentence), so the later steps were not assessed.")
 #: The summary of each step the essence stop skips.
-SKIPPED_SUMMARY = ("Not assessed: an earlier step found the essence of a right reached, and no balancing can "
-                   "justify that.")
+SKIPPED_SUMMARY = Sentence("Not assessed: an earlier step found the essence of a right reached, and no balancing "
+                           "can justify that.")
 
 _RANK: dict[str, int] = {"satisfied": 0, "concern": 1, "undetermined": 2, "not-satisfied": 3}
 
@@ -88,7 +89,8 @@ def judge(outcomes: Sequence[StepOutcome]) -> Judgement:
     for o in live:
         if o.stops_with and o.status == "not-satisfied":
             note = o.first("not-satisfied")
-            return Judgement(o.stops_with, f"{note.message if note else o.step.title} {ESSENCE_STOP}", "essence",
+            return Judgement(o.stops_with, sentence("{finding} {essence_stop}", finding=note.message if note else
+                                                    o.step.title, essence_stop=ESSENCE_STOP), "essence",
                              ("essence",), (), recommendations)
     structural = sorted(((rank(n.ground), k, o, n) for k, o in enumerate(live) for _, n in o.notes
                          if n.status == "not-satisfied" and n.ground), key=lambda t: (t[0], t[1]))
@@ -97,25 +99,31 @@ def judge(outcomes: Sequence[StepOutcome]) -> Judgement:
         _, _, o, note = structural[0]
         decisive = grounds[0]
         same = [n for _, _, _, n in structural if n.ground == decisive]
-        detail = note.message if len(same) == 1 else "; ".join(n.message.rstrip(".") for n in same) + "."
-        reason = f"Decisive ground, at the {o.step.id} step: {GROUNDS[decisive]}. {detail}"
+        detail = note.message if len(same) == 1 else joined((trimmed(n.message) for n in same), "; ", ".")
+        reason: str = sentence("Decisive ground, at the {step} step: {ground}. {detail}", step=term(o.step.id),
+                               ground=term(GROUNDS[decisive]), detail=detail)
         if len(grounds) > 1:
-            reason += f" Further structural grounds: {'; '.join(GROUNDS[g] for g in grounds[1:])}."
+            reason = sentence("{reason} Further structural grounds: {grounds}.", reason=reason,
+                              grounds=joined(term(GROUNDS[g]) for g in grounds[1:]))
         return Judgement("disproportionate", reason, decisive, grounds, _conditions(live), recommendations)
     unknown = [o for o in live if o.status == "undetermined"]
     if unknown:
         note = unknown[0].first("undetermined")
-        steps = ", ".join(o.step.id for o in unknown)
-        return Judgement("undetermined", f"Information is missing for: {steps}. {note.message if note else ''}".strip(),
-                         None, (), _conditions(live), recommendations)
+        steps = joined((term(o.step.id) for o in unknown), ", ")
+        reason = (sentence("Information is missing for: {steps}. {finding}", steps=steps, finding=note.message)
+                  if note else sentence("Information is missing for: {steps}.", steps=steps))
+        return Judgement("undetermined", reason, None, (), _conditions(live), recommendations)
     conditions = _conditions(live)
     if conditions:
-        return Judgement("proportionate-with-conditions",
-                         f"No structural ground of disproportionality; {len(conditions)} condition(s) must be met: "
-                         f"{conditions[0]}" + (" …" if len(conditions) > 1 else ""), None, (), conditions,
-                         recommendations)
-    return Judgement("proportionate", "Every step of the test is satisfied on the author's inputs.", None, (), (),
-                     recommendations)
+        if len(conditions) > 1:
+            reason = sentence("No structural ground of disproportionality; {n} condition(s) must be met: {first} …",
+                              n=len(conditions), first=conditions[0])
+        else:
+            reason = sentence("No structural ground of disproportionality; {n} condition(s) must be met: {first}",
+                              n=len(conditions), first=conditions[0])
+        return Judgement("proportionate-with-conditions", reason, None, (), conditions, recommendations)
+    return Judgement("proportionate", sentence("Every step of the test is satisfied on the author's inputs."), None,
+                     (), (), recommendations)
 
 
 def _conditions(live: Sequence[StepOutcome]) -> tuple[str, ...]:

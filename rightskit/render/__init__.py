@@ -12,8 +12,9 @@ import contextvars
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from .output import atomic_write, ensure_out_dir, target_in
@@ -40,10 +41,11 @@ __all__ = ["FORMATS", "build_context", "render_formats"]
 
 
 def build_context(bundle: Bundle, diagrams: bool = True, drawn: DiagramSet | None = None) -> ReportContext:
-    """The report context, with the report's diagrams (drawn by ``drawn`` when given, to reuse them)."""
+    """The report context in the active language, with the report's diagrams (drawn by ``drawn`` when given)."""
     from .context_builder import build_context as build
     from .diagram_set import DiagramSet, report_views
 
+    bundle = _spoken(bundle)
     records = (drawn or DiagramSet(bundle)).records(report_views(bundle)) if diagrams else {}
     return build(bundle, records)
 
@@ -83,6 +85,9 @@ def render_formats(
 
         say("results.json")
         write("results.json", results_json_chunks(bundle))
+    # The results stay English (results.json above, the canonical record); the reports say the engine's
+    # sentences in the report's language.
+    bundle = _spoken(bundle)
     diagrams = DiagramSet(bundle)
     ctx = None
     if {"html", "pdf", "md", "docx"} & set(wanted):
@@ -91,6 +96,38 @@ def render_formats(
         say(f"report context ({time.perf_counter() - started:.2f} s)")
     _write_reports(bundle, wanted, ctx, diagrams, templates, say, write)
     return written
+
+
+def _spoken(bundle: Bundle) -> Bundle:
+    """``bundle`` with the engine's sentences in the active language (``bundle`` itself in English)."""
+    from ..translation import SOURCE, language
+    from ..translation.sentence import localized, spoken, templated
+
+    if language() in (SOURCE, bundle.spoken_in):
+        return bundle
+    source = bundle
+    if not bundle.templated:
+        # Evaluated for an English report (plain text): the engine runs again, keeping its templates.
+        from ..evaluate import evaluate
+
+        with templated():
+            source = _copy(bundle, results=evaluate(bundle.graph), templated=True)
+    said = _copy(source, results=localized(source.results), spoken_in=language())
+    if source.review is not None:
+        # The reviewer's verdicts are decided again from the results (review.override); decided from the
+        # templated results, their reasons are sentences too, and are said in the language like the rest.
+        with templated():
+            verdicts = _copy(source).reviewed.verdicts
+        said.reviewed.verdicts = {m: replace(v, reason=str(spoken(v.reason))) for m, v in verdicts.items()}
+    return said
+
+
+def _copy(bundle: Bundle, **changes: Any) -> Bundle:
+    """A copy of ``bundle`` with ``changes``, keeping its input hash once worked out (it reads every input)."""
+    copied = replace(bundle, **changes)
+    if "input_hash" in vars(bundle):
+        vars(copied)["input_hash"] = bundle.input_hash
+    return copied
 
 
 def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,

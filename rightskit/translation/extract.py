@@ -1,11 +1,13 @@
 """The msgids of rightskit, gathered from the code, and the catalogues brought up to date with them.
 
-Sources: every ``_()``/``N_()``/``gettext()`` call in the render stage, every ``_()`` in the HTML
-templates, every ``tr("…")`` in the Typst template, every phrase of :mod:`rightskit.render.phrases`,
-the badge labels, the measure vocabulary and the grounds of a verdict. ``python -m
-rightskit.translation.extract`` (``make catalogues``) rewrites ``en.po`` (the template, every msgid
-with an empty msgstr) and adds each new msgid to ``fr.po`` and ``de.po`` with an empty msgstr for a
-translator to fill; the catalogue test fails until every one is filled.
+Sources: every ``_()``/``N_()``/``gettext()`` call in the render stage, every ``sentence()``/``Sentence()``/
+``term()`` call in the evaluate stage (the engine's sentence templates) and the words they name
+(:data:`rightskit.evaluate.terms.TERMS`), every ``_()`` in the HTML templates, every ``tr("…")`` in the
+Typst template, every phrase of :mod:`rightskit.render.phrases`, the badge labels, the measure
+vocabulary and the grounds of a verdict. ``python -m rightskit.translation.extract`` (``make
+catalogues``) rewrites ``en.po`` (the template, every msgid with an empty msgstr) and adds each new
+msgid to ``fr.po`` and ``de.po`` with an empty msgstr for a translator to fill; the catalogue test
+fails until every one is filled.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from pathlib import Path
 from . import CATALOGUES, LANGUAGES, SOURCE
 
 PACKAGE = Path(__file__).resolve().parent.parent
-#: The code whose words are translated: the render stage and its templates.
-PYTHON_DIRS = ("render",)
+#: The code whose words are translated: the render stage and its templates, and the engine's sentences.
+PYTHON_DIRS = ("render", "evaluate")
 TEMPLATE_DIR = PACKAGE / "render" / "templates"
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "sentence": None, "Sentence": None,
+            "term": None}
 
 
 def _python() -> Iterator[tuple[str, str]]:
@@ -92,6 +95,14 @@ def _grounds() -> Iterator[tuple[str, str]]:
         yield words, f"rightskit/evaluate/grounds.py:{ground}"
 
 
+def _terms() -> Iterator[tuple[str, str]]:
+    """The scale and vocabulary words the engine's sentences name (``term()``)."""
+    from ..evaluate.terms import TERMS
+
+    for word in TERMS:
+        yield word, "rightskit/evaluate/terms.py:TERMS"
+
+
 def _reading(word: str) -> str:
     return word.replace("-", " ").replace("_", " ")
 
@@ -106,7 +117,7 @@ def _literal_words(annotation: object) -> list[str]:
 def messages() -> dict[str, list[str]]:
     """Every msgid, with where it comes from, sorted by msgid."""
     found: dict[str, list[str]] = {}
-    for source in (_python(), _templates(), _typst(), _phrases(), _vocabulary(), _grounds()):
+    for source in (_python(), _templates(), _typst(), _phrases(), _vocabulary(), _grounds(), _terms()):
         for msgid, where in source:
             if msgid and msgid.strip():
                 found.setdefault(msgid, []).append(where)

@@ -16,6 +16,7 @@ pattern with reasons: the finding then stays visible as a concern, not a pass.
 from __future__ import annotations
 
 from ...model import Citation, EssenceArgument, EssenceDecision
+from ...translation.sentence import sentence, term
 from ..condition import Subject
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
@@ -39,22 +40,26 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
         nodes = (view.node, f"right:{itf.right}")
         essence_cite = tuple(right.essence_cite) if right else ()
         cites.extend(essence_cite)
-        statement = (f"What the case law says the essence covers: {right.essence}",) if right and right.essence else ()
+        statement = ((sentence("What the case law says the essence covers: {essence}", essence=right.essence),)
+                     if right and right.essence else ())
         decision = itf.essence
         if itf.reaches_essence or (decision is not None and decision.reached):
             why = decision.reasons if decision is not None and decision.reached else itf.rationale
             notes.append(Note(
                 f"author:{itf.right}", "not-satisfied",
-                f"The interference with {title} reaches the essence of the right, as the author holds.",
-                (f"The author's reasoning: {why}", *statement), nodes,
+                sentence("The interference with {right} reaches the essence of the right, as the author holds.",
+                         right=title),
+                (sentence("The author's reasoning: {reasons}", reasons=why), *statement), nodes,
                 (*itf.cite, *(decision.cite if decision else ()), *essence_cite), ground="essence",
             ))
         departs = decision is not None and not decision.reached
         if right is not None and right.absolute and itf.severity != "none":
             notes.append(Note(
                 f"absolute:{itf.right}", "not-satisfied",
-                f"{title} is absolute: it admits no limitation, so any interference with it is a violation.",
-                (f"The interference is recorded at severity {itf.severity}.",), nodes, essence_cite,
+                sentence("{right} is absolute: it admits no limitation, so any interference with it is a violation.",
+                         right=title),
+                (sentence("The interference is recorded at severity {severity}.", severity=term(itf.severity)),),
+                nodes, essence_cite,
                 ground="essence",
             ))
         patterns = ctx.essence_patterns(itf.right)
@@ -64,41 +69,47 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
             if holds is True and departs and decision is not None:
                 notes.append(Note(
                     f"pattern:{itf.right}:{k}", "concern",
-                    f"The measure matches a case-law pattern under which the essence of {title} is reached; the "
-                    "author holds it is not, for reasons a court would have to accept.",
-                    (f"Pattern {k} of {title}: {pattern.text}.", f"The author's reasons: {decision.reasons}",
+                    sentence("The measure matches a case-law pattern under which the essence of {right} is reached; "
+                             "the author holds it is not, for reasons a court would have to accept.", right=title),
+                    (sentence("Pattern {k} of {right}: {pattern}.", k=k, right=title, pattern=pattern.text),
+                     sentence("The author's reasons: {reasons}", reasons=decision.reasons),
                      *statement), nodes, (*decision.cite, *essence_cite),
-                    condition=f"Show why the case-law essence pattern of {title} does not fit this measure, or "
-                              "change the measure so that it no longer matches.",
+                    condition=sentence("Show why the case-law essence pattern of {right} does not fit this measure, "
+                                       "or change the measure so that it no longer matches.", right=title),
                 ))
             elif holds is True:
                 notes.append(Note(
                     f"pattern:{itf.right}:{k}", "not-satisfied",
-                    f"The measure matches a case-law pattern under which the essence of {title} is reached.",
-                    (f"Pattern {k} of {title}: {pattern.text}.", "Every part of the pattern holds for this measure.",
+                    sentence("The measure matches a case-law pattern under which the essence of {right} is reached.",
+                             right=title),
+                    (sentence("Pattern {k} of {right}: {pattern}.", k=k, right=title, pattern=pattern.text),
+                     sentence("Every part of the pattern holds for this measure."),
                      *statement), nodes, essence_cite, ground="essence",
                 ))
             elif holds is None:
                 unknown = listing(pattern.unknown_fields(subject))
                 notes.append(Note(
                     f"pattern:{itf.right}:{k}", "undetermined",
-                    f"Whether the essence of {title} is reached cannot be decided: {unknown} not given.",
-                    (f"Pattern {k} of {title}: {pattern.text}.",
-                     f"The pattern would decide the question, but {unknown} is unknown; state it."),
+                    sentence("Whether the essence of {right} is reached cannot be decided: {fields} not given.",
+                             right=title, fields=unknown),
+                    (sentence("Pattern {k} of {right}: {pattern}.", k=k, right=title, pattern=pattern.text),
+                     sentence("The pattern would decide the question, but {fields} is unknown; state it.",
+                              fields=unknown)),
                     nodes, essence_cite,
                 ))
         for argument, cond in ctx.essence_arguments(itf.right):
             if argument.since <= ctx.rg.resolved.as_of:  # not argued before its earliest source existed
                 notes.extend(_argued(argument, cond.test(subject), decision, title, itf.right, nodes))
-        marked = "marked" if itf.reaches_essence else "not marked"
-        checked.append(f"{title}: {marked} as reaching the essence by the author; {len(patterns)} case-law "
-                       "pattern(s) tested, none matching")
+        checked.append(sentence("{right}: marked as reaching the essence by the author; {n} case-law pattern(s) "
+                                "tested, none matching", right=title, n=len(patterns)) if itf.reaches_essence else
+                       sentence("{right}: not marked as reaching the essence by the author; {n} case-law pattern(s) "
+                                "tested, none matching", right=title, n=len(patterns)))
     if not any(n.status in ("not-satisfied", "undetermined") for n in notes):
         if not facts.interferences:
-            message = "No interference is recorded, so no essence of a right can be reached."
+            message = sentence("No interference is recorded, so no essence of a right can be reached.")
         else:
-            message = (f"No interference reaches the essence of a right "
-                       f"({listing(ctx.right_title(i.right) for i in facts.interferences)}).")
+            message = sentence("No interference reaches the essence of a right ({rights}).",
+                               rights=listing(ctx.right_title(i.right) for i in facts.interferences))
         notes.append(Note("none", "satisfied", message, tuple(checked),
                           (view.node, *(f"right:{i.right}" for i in facts.interferences)), tuple(cites)))
     return notes
@@ -109,24 +120,29 @@ def _argued(argument: EssenceArgument, holds: bool | None, decision: EssenceDeci
     """A contested essence pattern that matches: the argument both ways, and the author's decision."""
     if holds is not True:
         return []
-    both: tuple[str, ...] = (f"Contested pattern: {argument.title}.", f"For: {argument.argument_for}",
-            f"Against: {argument.argument_against}")
+    both: tuple[str, ...] = (sentence("Contested pattern: {title}.", title=argument.title),
+                             sentence("For: {argument}", argument=argument.argument_for),
+                             sentence("Against: {argument}", argument=argument.argument_against))
     if not argument.verified and argument.verified_note:
-        both = (*both, f"Unverified: {argument.verified_note}")
+        both = (*both, sentence("Unverified: {note}", note=argument.verified_note))
     suffix = f"argued:{right}:{argument.id}"
     cite = tuple(argument.cite)
     if decision is None:
         return [Note(suffix, "concern",
-                     f"Arguably the essence of {title} is reached ({argument.title}); no court has decided it, and "
-                     "the author has not.", (*both, "Decide it: record interference.essence (reached, reasons)."),
+                     sentence("Arguably the essence of {right} is reached ({argument}); no court has decided it, and "
+                              "the author has not.", right=title, argument=argument.title),
+                     (*both, sentence("Decide it: record interference.essence (reached, reasons).")),
                      nodes, cite,
-                     condition=f"Decide whether the essence of {title} is reached ({argument.title}), with "
-                               "reasons; if it is, no safeguard can save the measure.")]
+                     condition=sentence("Decide whether the essence of {right} is reached ({argument}), with "
+                                        "reasons; if it is, no safeguard can save the measure.", right=title,
+                                        argument=argument.title))]
     if decision.reached:
         return []  # the author's finding above stops the test and carries the reasons
     return [Note(suffix, "satisfied",
-                 f"The author holds that the essence of {title} is not reached ({argument.title}).",
-                 (*both, f"The author's reasons: {decision.reasons}"), nodes, (*decision.cite, *cite))]
+                 sentence("The author holds that the essence of {right} is not reached ({argument}).", right=title,
+                          argument=argument.title),
+                 (*both, sentence("The author's reasons: {reasons}", reasons=decision.reasons)), nodes,
+                 (*decision.cite, *cite))]
 
 
 SPEC = StepSpec(id="essence", title="Respects the essence", short="essence", abbrev="ess",

@@ -6,12 +6,13 @@ it; an aim without a source is a concern when another aim is shown, and undeterm
 
 from __future__ import annotations
 
+from ...translation.sentence import Sentence, sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
 from .spec import StepSpec
 
-_KIND_WORDS = {"general-interest": "an objective of general interest recognised by the Union",
-               "rights-of-others": "the protection of the rights and freedoms of others"}
+_KIND_WORDS = {"general-interest": Sentence("an objective of general interest recognised by the Union"),
+               "rights-of-others": Sentence("the protection of the rights and freedoms of others")}
 
 
 def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
@@ -20,29 +21,34 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     if not aims:
         return [Note(
             "no-aim", "not-satisfied",
-            f"'{view.measure.title}' pursues no recorded aim: a limitation must genuinely meet an objective "
-            "of general interest or protect the rights of others.",
-            ("Art. 52(1) Charter, second sentence.", "The measure lists no aims."), (view.node,), step.cite,
+            sentence("'{title}' pursues no recorded aim: a limitation must genuinely meet an objective of general "
+                     "interest or protect the rights of others.", title=view.measure.title),
+            (sentence("Art. 52(1) Charter, second sentence."), sentence("The measure lists no aims.")), (view.node,),
+            step.cite,
             ground="no-legitimate-aim",
         )]
     shown = any(a.cite for a in aims)
     notes: list[Note] = []
     for aim in aims:
         nodes = (view.node, f"aim:{aim.id}", *(f"right:{r}" for r in sorted(aim.protects)))
-        reasons = [f"Kind: {_KIND_WORDS[aim.kind]}.", f"Importance in the balance: {aim.importance}."]
+        reasons: list[str] = [sentence("Kind: {kind}.", kind=_KIND_WORDS[aim.kind]),
+                              sentence("Importance in the balance: {importance}.", importance=term(aim.importance))]
         if aim.protects:
-            reasons.append(f"Rights it protects: {', '.join(ctx.right_title(r) for r in sorted(aim.protects))}.")
+            reasons.append(sentence("Rights it protects: {rights}.",
+                                    rights=", ".join(ctx.right_title(r) for r in sorted(aim.protects))))
         if aim.cite:
             notes.append(Note(f"aim:{aim.id}", "satisfied",
-                              f"'{aim.title}' is {_KIND_WORDS[aim.kind]}, with a source.",
+                              sentence("'{title}' is {kind}, with a source.", title=aim.title,
+                                       kind=_KIND_WORDS[aim.kind]),
                               tuple(reasons), nodes, tuple(aim.cite)))
         else:
-            reasons.append("No source shows that the Union recognises the objective; add one to the aim's cite.")
+            reasons.append(sentence("No source shows that the Union recognises the objective; add one to the aim's "
+                                    "cite."))
             notes.append(Note(
                 f"aim:{aim.id}", "concern" if shown else "undetermined",
-                f"'{aim.title}' is not shown to be a recognised objective: it cites no source.",
+                sentence("'{title}' is not shown to be a recognised objective: it cites no source.", title=aim.title),
                 tuple(reasons), nodes, step.cite,
-                condition=f"Cite where the Union recognises '{aim.title}' as an objective.",
+                condition=sentence("Cite where the Union recognises '{title}' as an objective.", title=aim.title),
             ))
     return notes
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ...model import Alternative, Citation
 from ...model.scales import SEVERITY_ORDER, effectiveness_rank, importance_rank, severity_rank
+from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureFacts, MeasureView, StepInfo
 from ..note import Note
 from .spec import StepSpec
@@ -32,11 +33,12 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     if not facts.alternatives:
         notes.append(Note(
             "alternatives", "concern",
-            "No less intrusive alternative is recorded: necessity is shown only when the alternatives "
-            "were examined and found less effective.",
-            ("Record the alternatives considered (alternatives: with replaces: this measure).",),
+            sentence("No less intrusive alternative is recorded: necessity is shown only when the alternatives "
+                     "were examined and found less effective."),
+            (sentence("Record the alternatives considered (alternatives: with replaces: this measure)."),),
             (view.node,), step.cite,
-            condition="Examine the less intrusive alternatives and show why they would not serve the aim as well.",
+            condition=sentence("Examine the less intrusive alternatives and show why they would not serve the aim as "
+                               "well."),
         ))
     for alt in facts.alternatives:
         notes.append(_alternative(facts, view, alt))
@@ -47,42 +49,48 @@ def _scope(ctx: EngineContext, facts: MeasureFacts, view: MeasureView, step: Ste
     m = facts.measure
     top = max((severity_rank(i.severity) for i in facts.interferences), default=0)
     suspicion = m.affected.suspicion if m.affected else "none"
-    reasons = [f"Scope: {m.scope}; link of the people affected to the aim: {suspicion}; "
-               f"highest recorded severity: {SEVERITY_ORDER[top]}."]
+    reasons: list[str] = [sentence("Scope: {scope}; link of the people affected to the aim: {suspicion}; highest "
+                                   "recorded severity: {severity}.", scope=term(m.scope), suspicion=term(suspicion),
+                                   severity=term(SEVERITY_ORDER[top]))]
     if m.scope == "targeted":
-        return Note("scope", "satisfied", "The measure is targeted: it reaches only people selected on "
-                    "objective criteria.", tuple(reasons), (view.node,), step.cite)
+        return Note("scope", "satisfied", sentence("The measure is targeted: it reaches only people selected on "
+                    "objective criteria."), tuple(reasons), (view.node,), step.cite)
     if suspicion != "none":
-        reasons.append("General measures must rest on objective criteria that link the people affected to the "
-                       "aim; a risk assessment or suspicion does so only in part.")
-        selected = {"risk-based": "a risk assessment", "reasonable-suspicion": "reasonable suspicion"}
-        return Note("scope", "concern", f"The measure applies generally, within a population selected by "
-                    f"{selected.get(suspicion, suspicion)}.", tuple(reasons), (view.node,), step.cite,
-                    condition="Tie the people affected to the aim by objective criteria, narrowing the "
-                              f"{suspicion} selection to what is strictly necessary.")
+        reasons.append(sentence("General measures must rest on objective criteria that link the people affected to "
+                                "the aim; a risk assessment or suspicion does so only in part."))
+        selected = {"risk-based": sentence("a risk assessment"),
+                    "reasonable-suspicion": sentence("reasonable suspicion")}
+        return Note("scope", "concern", sentence("The measure applies generally, within a population selected by "
+                    "{selection}.", selection=selected.get(suspicion, suspicion)), tuple(reasons), (view.node,),
+                    step.cite,
+                    condition=sentence("Tie the people affected to the aim by objective criteria, narrowing the "
+                                       "{suspicion} selection to what is strictly necessary.",
+                                       suspicion=term(suspicion)))
     if top < _SERIOUS:
-        reasons.append("General and indiscriminate measures may be justified only for interferences that are "
-                       "not serious.")
-        return Note("scope", "concern", "The measure is general and indiscriminate, but its interferences are "
-                    "not serious.", tuple(reasons), (view.node,), step.cite,
-                    condition="Keep the interference below 'serious' (what it processes and reveals), or target "
-                              "the measure on objective criteria.")
+        reasons.append(sentence("General and indiscriminate measures may be justified only for interferences that "
+                                "are not serious."))
+        return Note("scope", "concern", sentence("The measure is general and indiscriminate, but its interferences "
+                    "are not serious."), tuple(reasons), (view.node,), step.cite,
+                    condition=sentence("Keep the interference below 'serious' (what it processes and reveals), or "
+                                       "target the measure on objective criteria."))
     weight = max((importance_rank(a.importance) for a in facts.aims), default=0)
     limited = m.max_duration_months is not None
     calc = ctx.calculus
-    reasons.append("A general and indiscriminate measure that seriously interferes with rights exceeds what "
-                   "is strictly necessary; it is accepted only exceptionally, against a threat of the "
-                   "highest weight and for a limited period, under effective review.")
-    reasons.append(f"Weight of the weightiest aim: {weight} (exception needs {calc.general_exception_importance}); "
-                   f"limited in time: {'yes, ' + str(m.max_duration_months) + ' months' if limited else 'no'}.")
+    reasons.append(sentence("A general and indiscriminate measure that seriously interferes with rights exceeds what "
+                            "is strictly necessary; it is accepted only exceptionally, against a threat of the "
+                            "highest weight and for a limited period, under effective review."))
+    reasons.append(sentence("Weight of the weightiest aim: {weight} (exception needs {needed}); limited in time: "
+                            "{limited}.", weight=weight, needed=calc.general_exception_importance,
+                            limited=sentence("yes, {n} months", n=str(m.max_duration_months)) if limited
+                            else sentence("no")))
     if weight >= calc.general_exception_importance and limited:
-        return Note("scope", "concern", "The measure is general and indiscriminate; it falls within the "
-                    "exception for aims of the highest weight, for a limited time.", tuple(reasons),
+        return Note("scope", "concern", sentence("The measure is general and indiscriminate; it falls within the "
+                    "exception for aims of the highest weight, for a limited time."), tuple(reasons),
                     (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite,
-                    condition="Keep the measure limited in time and subject to effective review that the threat "
-                              "of the highest weight persists.")
-    return Note("scope", "not-satisfied", "The measure is general and indiscriminate and seriously interferes "
-                "with rights: it exceeds what is strictly necessary.", tuple(reasons),
+                    condition=sentence("Keep the measure limited in time and subject to effective review that the "
+                                       "threat of the highest weight persists."))
+    return Note("scope", "not-satisfied", sentence("The measure is general and indiscriminate and seriously "
+                "interferes with rights: it exceeds what is strictly necessary."), tuple(reasons),
                 (view.node, *(f"aim:{a.id}" for a in facts.aims)), step.cite, ground="general-indiscriminate")
 
 
@@ -92,7 +100,8 @@ def _less_intrusive(facts: MeasureFacts, alt: Alternative) -> tuple[bool, str]:
     for a in alt.interferes:
         theirs[a.right] = max(theirs.get(a.right, 0), severity_rank(a.severity))
     top_m, top_a = max(mine.values(), default=0), max(theirs.values(), default=0)
-    words = f"highest severity {SEVERITY_ORDER[top_a]} against the measure's {SEVERITY_ORDER[top_m]}"
+    words = sentence("highest severity {theirs} against the measure's {mine}", theirs=term(SEVERITY_ORDER[top_a]),
+                     mine=term(SEVERITY_ORDER[top_m]))
     if top_a < top_m:
         return True, words
     if top_a > top_m:
@@ -100,8 +109,8 @@ def _less_intrusive(facts: MeasureFacts, alt: Alternative) -> tuple[bool, str]:
     rights = sorted(set(mine) | set(theirs))
     if all(theirs.get(r, 0) <= mine.get(r, 0) for r in rights) and any(
             theirs.get(r, 0) < mine.get(r, 0) for r in rights):
-        return True, f"{words}, but no right more affected and at least one less"
-    return False, f"{words}, and no lighter on every right"
+        return True, sentence("{severity}, but no right more affected and at least one less", severity=words)
+    return False, sentence("{severity}, and no lighter on every right", severity=words)
 
 
 def _alternative(facts: MeasureFacts, view: MeasureView, alt: Alternative) -> Note:
@@ -111,34 +120,40 @@ def _alternative(facts: MeasureFacts, view: MeasureView, alt: Alternative) -> No
     cite: tuple[Citation, ...] = (*alt.cite, *(alt.effectiveness.cite if alt.effectiveness else ()))
     own_aims = {a.id for a in facts.aims}
     if alt.aims and own_aims and not own_aims & set(alt.aims):
-        return Note(suffix, "satisfied", f"'{alt.title}' serves other aims, so it is no alternative for this measure.",
-                    (f"Its aims: {', '.join(sorted(alt.aims))}; the measure's: {', '.join(sorted(own_aims))}.",),
-                    nodes, cite)
-    less, how = _less_intrusive(facts, alt)
+        return Note(suffix, "satisfied",
+                    sentence("'{title}' serves other aims, so it is no alternative for this measure.", title=alt.title),
+                    (sentence("Its aims: {theirs}; the measure's: {mine}.", theirs=", ".join(sorted(alt.aims)),
+                              mine=", ".join(sorted(own_aims))),), nodes, cite)
+    less, words = _less_intrusive(facts, alt)
+    how = sentence("{comparison}.", comparison=words)
     if not less:
-        return Note(suffix, "satisfied", f"'{alt.title}' is not less intrusive than the measure.", (how + ".",),
-                    nodes, cite)
+        return Note(suffix, "satisfied", sentence("'{title}' is not less intrusive than the measure.", title=alt.title),
+                    (how,), nodes, cite)
     if alt.effectiveness is None:
         return Note(suffix, "concern",
-                    f"'{alt.title}' is less intrusive, but how effective it would be is not given: necessity "
-                    "is not shown.",
-                    (how + ".", "Record the alternative's effectiveness, with sources."), nodes, cite,
-                    condition=f"Show, with evidence, that '{alt.title}' would not serve the aim as well.")
+                    sentence("'{title}' is less intrusive, but how effective it would be is not given: necessity is "
+                             "not shown.", title=alt.title),
+                    (how, sentence("Record the alternative's effectiveness, with sources.")), nodes, cite,
+                    condition=sentence("Show, with evidence, that '{title}' would not serve the aim as well.",
+                                       title=alt.title))
     if m.effectiveness is None:
         return Note(suffix, "concern",
-                    f"'{alt.title}' is less intrusive, but the measure's own effectiveness is not given, so "
-                    "the two cannot be compared.", (how + ".",), nodes, cite,
-                    condition=f"Show, with evidence, that the measure serves the aim better than '{alt.title}'.")
+                    sentence("'{title}' is less intrusive, but the measure's own effectiveness is not given, so the "
+                             "two cannot be compared.", title=alt.title), (how,), nodes, cite,
+                    condition=sentence("Show, with evidence, that the measure serves the aim better than '{title}'.",
+                                       title=alt.title))
     ours, theirs = effectiveness_rank(m.effectiveness.level), effectiveness_rank(alt.effectiveness.level)
-    comparison = f"Effectiveness: the alternative {alt.effectiveness.level}, the measure {m.effectiveness.level}."
+    comparison = sentence("Effectiveness: the alternative {theirs}, the measure {mine}.",
+                          theirs=term(alt.effectiveness.level), mine=term(m.effectiveness.level))
     if theirs >= ours:
         return Note(suffix, "not-satisfied",
-                    f"'{alt.title}' is less intrusive and at least as effective: the measure is not strictly "
-                    "necessary.", (how + ".", comparison, f"Evidence: {alt.effectiveness.statement}"), nodes, cite,
-                    ground="less-intrusive-alternative")
+                    sentence("'{title}' is less intrusive and at least as effective: the measure is not strictly "
+                             "necessary.", title=alt.title),
+                    (how, comparison, sentence("Evidence: {statement}", statement=alt.effectiveness.statement)),
+                    nodes, cite, ground="less-intrusive-alternative")
     return Note(suffix, "satisfied",
-                f"'{alt.title}' is less intrusive but less effective, so it does not show the measure unnecessary.",
-                (how + ".", comparison), nodes, cite)
+                sentence("'{title}' is less intrusive but less effective, so it does not show the measure "
+                         "unnecessary.", title=alt.title), (how, comparison), nodes, cite)
 
 
 SPEC = StepSpec(id="necessity", title="Necessity", short="necessary", abbrev="nec", rule=rule,

@@ -37,6 +37,7 @@ from fractions import Fraction
 
 from ...model import Citation
 from ...model.scales import SEVERITY_ORDER
+from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
 from ..wording import listing, number
@@ -66,10 +67,11 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     calc = ctx.calculus
     if not view.residuals or view.max_residual == 0:
         return [Note("balance", "satisfied",
-                     "No residual interference is recorded, so there is nothing to weigh against the benefit.",
+                     sentence("No residual interference is recorded, so there is nothing to weigh against the "
+                              "benefit."),
                      (), (view.node,), step.cite)]
     if not facts.aims:
-        return [Note("balance", "undetermined", "No aim is recorded to weigh the interference against.", (),
+        return [Note("balance", "undetermined", sentence("No aim is recorded to weigh the interference against."), (),
                      (view.node,), step.cite)]
     aim = max(facts.aims, key=lambda a: (AIM_WEIGHT[a.importance], a.id == min(x.id for x in facts.aims)))
     top = view.max_residual
@@ -79,52 +81,67 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     count = facts.subject.affected_count
     mass = count is None or count >= calc.mass_scale_threshold
     broad = m.scope == "general" and mass and intensity >= 2 and calc.general_scope_penalty > 0
-    reasons = [f"I_i, intensity of the interference after safeguards: highest residual severity {residual_word} on "
-               f"{listing(ctx.right_title(r.right) for r in worst)} → {INTENSITY_WORDS[intensity]} ({intensity})."]
-    reach = ("its reach is not given (taken as mass scale)" if count is None else
-             f"{number(count)} {'person is' if count == 1 else 'people are'} affected"
-             f"{' (inherited from ' + listing(facts.population_from) + ')' if facts.population_from else ''}")
+    reasons: list[str] = [sentence(
+        "I_i, intensity of the interference after safeguards: highest residual severity {severity} on {rights} → "
+        "{intensity_word} ({intensity}).", severity=term(residual_word),
+        rights=listing(ctx.right_title(r.right) for r in worst), intensity_word=term(INTENSITY_WORDS[intensity]),
+        intensity=intensity)]
+    reach: str
+    if count is None:
+        reach = sentence("its reach is not given (taken as mass scale)")
+    elif count == 1:
+        reach = sentence("{n} person is affected", n=number(count))
+    else:
+        reach = sentence("{n} people are affected", n=number(count))
+    if count is not None and facts.population_from:
+        reach = sentence("{reach} (inherited from {measures})", reach=reach, measures=listing(facts.population_from))
     if broad:
         intensity = min(8, intensity * 2 ** calc.general_scope_penalty)
-        steps = "doubled" if calc.general_scope_penalty == 1 else f"raised {calc.general_scope_penalty} steps"
-        reasons.append(f"Breadth: the measure is general and {reach}: intensity {steps} → "
-                       f"{INTENSITY_WORDS[intensity]} ({intensity}).")
+        steps = (sentence("doubled") if calc.general_scope_penalty == 1 else
+                 sentence("raised {n} steps", n=calc.general_scope_penalty))
+        reasons.append(sentence("Breadth: the measure is general and {reach}: intensity {steps} → {intensity_word} "
+                                "({intensity}).", reach=reach, steps=steps,
+                                intensity_word=term(INTENSITY_WORDS[intensity]), intensity=intensity))
     else:
-        why = (f"it is targeted ({reach})" if m.scope == "targeted" else
-               "the residual interference is light" if intensity < 2 else
-               "breadth is switched off (general_scope_penalty 0)" if calc.general_scope_penalty == 0 else
-               f"{reach}, below mass scale")
-        reasons.append(f"Breadth: not counted, because {why}.")
+        why = (sentence("it is targeted ({reach})", reach=reach) if m.scope == "targeted" else
+               sentence("the residual interference is light") if intensity < 2 else
+               sentence("breadth is switched off (general_scope_penalty 0)") if calc.general_scope_penalty == 0 else
+               sentence("{reach}, below mass scale", reach=reach))
+        reasons.append(sentence("Breadth: not counted, because {why}.", why=why))
     ev = m.effectiveness
+    level: str
     if ev is None:
-        advance, level = 2, "not given (taken as moderate)"
+        advance, level = 2, sentence("not given (taken as moderate)")
         reliability = "not-evidently-false"
     else:
-        advance, level = ADVANCE[ev.level], ev.level
+        advance, level = ADVANCE[ev.level], term(ev.level)
         reliability = ev.reliability or ("plausible" if ev.cite else "not-evidently-false")
     r_j = RELIABILITY[reliability]
     w_j = AIM_WEIGHT[aim.importance]
-    reasons.append(f"W_i, abstract weight of the rights limited: moderate ({RIGHT_WEIGHT}); R_i, reliability that the "
-                   "interference occurs: certain (1).")
-    reasons.append(f"I_j, how far the measure advances its aim: effectiveness {level} ({advance}); W_j, weight of "
-                   f"the weightiest aim '{aim.title}' ({aim.importance}): {w_j}; R_j, reliability of the evidence: "
-                   f"{reliability} ({_show(r_j)}).")
+    reasons.append(sentence("W_i, abstract weight of the rights limited: moderate ({weight}); R_i, reliability that "
+                            "the interference occurs: certain (1).", weight=RIGHT_WEIGHT))
+    reasons.append(sentence("I_j, how far the measure advances its aim: effectiveness {level} ({advance}); W_j, weight "
+                            "of the weightiest aim '{aim}' ({importance}): {w_j}; R_j, reliability of the evidence: "
+                            "{reliability} ({r_j}).", level=level, advance=advance, aim=aim.title,
+                            importance=term(aim.importance), w_j=w_j, reliability=term(reliability), r_j=_show(r_j)))
     burden = Fraction(intensity * RIGHT_WEIGHT)
     benefit = advance * w_j * r_j
     if benefit == 0:
         weight = None
-        reasons.append(f"W = ({intensity} · {RIGHT_WEIGHT} · 1) / ({advance} · {w_j} · {_show(r_j)}): the measure "
-                       "does not advance its aim at all, so any interference outweighs it.")
+        reasons.append(sentence("W = ({intensity} · {weight} · 1) / ({advance} · {w_j} · {r_j}): the measure does not "
+                                "advance its aim at all, so any interference outweighs it.", intensity=intensity,
+                                weight=RIGHT_WEIGHT, advance=advance, w_j=w_j, r_j=_show(r_j)))
     else:
         weight = burden / benefit
-        reasons.append(f"W = ({intensity} · {RIGHT_WEIGHT} · 1) / ({advance} · {w_j} · {_show(r_j)}) = "
-                       f"{_show(burden)} / {_show(benefit)} = {_show(weight)} (< 1 the benefit prevails; = 1 a "
-                       "stalemate, within the legislature's margin; ≥ 4 the interference clearly prevails; in between "
-                       "a redressable imbalance).")
+        reasons.append(sentence("W = ({intensity} · {weight} · 1) / ({advance} · {w_j} · {r_j}) = {burden} / {benefit} "
+                                "= {w} (< 1 the benefit prevails; = 1 a stalemate, within the legislature's margin; "
+                                "≥ 4 the interference clearly prevails; in between a redressable imbalance).",
+                                intensity=intensity, weight=RIGHT_WEIGHT, advance=advance, w_j=w_j, r_j=_show(r_j),
+                                burden=_show(burden), benefit=_show(benefit), w=_show(weight)))
     det = facts.detection
     if det is not None and det.result.innocent_users_flagged_per_year.central is not None:
-        reasons.append(f"Not in the formula but weighed in words: about "
-                       f"{number(det.result.innocent_users_flagged_per_year.central)} innocent users flagged per year.")
+        reasons.append(sentence("Not in the formula but weighed in words: about {n} innocent users flagged per year.",
+                                n=number(det.result.innocent_users_flagged_per_year.central)))
     counted = sorted({a.safeguard for r in view.residuals for a in r.applied if a.counted and a.levels
                       and not a.hypothetical})
     nodes = (view.node, f"aim:{aim.id}", *(f"right:{r.right}" for r in view.residuals),
@@ -133,19 +150,20 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     if m.affected and m.affected.count:
         cite.extend(m.affected.count.cite)
     if weight is not None and weight <= WITHIN_MARGIN:
-        message = ("Benefit and residual interference are in a stalemate (W = 1): the choice is within the "
-                   "legislature's margin of discretion." if weight == WITHIN_MARGIN else
-                   f"The benefit outweighs the residual interference (W = {_show(weight)}).")
+        message = (sentence("Benefit and residual interference are in a stalemate (W = 1): the choice is within the "
+                            "legislature's margin of discretion.") if weight == WITHIN_MARGIN else
+                   sentence("The benefit outweighs the residual interference (W = {w}).", w=_show(weight)))
         return [Note("balance", "satisfied", message, tuple(reasons), nodes, tuple(cite))]
     if weight is not None and weight < CLEARLY_NEGATIVE:
-        message = (f"The balance leans against the measure (W = {_show(weight)}), but not clearly: stronger "
-                   "safeguards or better evidence can redress it.")
+        message = sentence("The balance leans against the measure (W = {w}), but not clearly: stronger safeguards or "
+                           "better evidence can redress it.", w=_show(weight))
         return [Note("balance", "concern", message, tuple(reasons), nodes, tuple(cite),
-                     condition="Lower the residual interference (stronger or further safeguards) or show, with "
-                               "reliable evidence, a greater benefit, until the benefit prevails.")]
+                     condition=sentence("Lower the residual interference (stronger or further safeguards) or show, "
+                                        "with reliable evidence, a greater benefit, until the benefit prevails."))]
     shown = "∞" if weight is None else _show(weight)
     return [Note("balance", "not-satisfied",
-                 f"The residual interference clearly outweighs the benefit (W = {shown}).", tuple(reasons), nodes,
+                 sentence("The residual interference clearly outweighs the benefit (W = {w}).", w=shown),
+                 tuple(reasons), nodes,
                  tuple(cite), ground="balance-negative")]
 
 

@@ -24,6 +24,7 @@ author left unknown) is a concern when it is absent, so the gap is visible witho
 from __future__ import annotations
 
 from ...model import Citation
+from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, Protection, StepInfo
 from ..note import Note
 from ..requirements import Requirement
@@ -36,9 +37,9 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     reqs = view.facts.requirements
     if not reqs:
         return [Note("none-required", "satisfied",
-                     "Neither the safeguard catalogue nor the case-law criteria require a safeguard type for a "
-                     "measure with these characteristics.",
-                     ("Catalogue entries and criteria whose conditions hold for this measure: none.",),
+                     sentence("Neither the safeguard catalogue nor the case-law criteria require a safeguard type for "
+                              "a measure with these characteristics."),
+                     (sentence("Catalogue entries and criteria whose conditions hold for this measure: none."),),
                      (view.node,), step.cite)]
     return [_one(ctx, view, req, view.by_type.get(req.type, ())) for req in reqs]
 
@@ -48,8 +49,8 @@ def _amendment(ctx: EngineContext, req: Requirement) -> str:
     t = ctx.requirements.catalogue.get(req.type)
     what = t.description.split(". ")[0].rstrip(".") if t else req.title
     if ctx.requirements.duty(req.type) == "controller":
-        return f"Have the controller implement {req.title.lower()}: {what}."
-    return f"Lay down {req.title.lower()} in the law: {what}."
+        return sentence("Have the controller implement {safeguard}: {what}.", safeguard=req.title.lower(), what=what)
+    return sentence("Lay down {safeguard} in the law: {what}.", safeguard=req.title.lower(), what=what)
 
 
 def _chain(ctx: EngineContext, req: Requirement, effective: list[Protection]
@@ -58,7 +59,8 @@ def _chain(ctx: EngineContext, req: Requirement, effective: list[Protection]
     t = ctx.requirements.catalogue.get(req.type)
     if t is None or t.reaches_upstream is None or not any(p.via for p in effective):
         return (), ()
-    return (f"Along the chain: {t.reaches_upstream.rationale}",), tuple(t.reaches_upstream.cite)
+    return (sentence("Along the chain: {rationale}", rationale=t.reaches_upstream.rationale),), tuple(
+        t.reaches_upstream.cite)
 
 
 def _unreached(ctx: EngineContext, view: MeasureView, req: Requirement) -> tuple[str, ...]:
@@ -67,10 +69,10 @@ def _unreached(ctx: EngineContext, view: MeasureView, req: Requirement) -> tuple
     live = [(s, d) for s, d in pairs if s not in view.scenario.removed]
     if not live:
         return ()
-    where = listing(f"{s} on {d}" for s, d in live)
-    return (f"Recorded only downstream ({where}): {req.title.lower()} protects only the measure it is recorded "
-            "on, because no source reads it as reaching the measures that feed it; record it on this measure "
-            "too.",)
+    where = listing(sentence("{safeguard} on {measure}", safeguard=s, measure=d) for s, d in live)
+    return (sentence("Recorded only downstream ({where}): {safeguard} protects only the measure it is recorded on, "
+                     "because no source reads it as reaching the measures that feed it; record it on this measure "
+                     "too.", where=where, safeguard=req.title.lower()),)
 
 
 def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -> Note:
@@ -84,36 +86,45 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
     terms = view.facts.met_by_terms.get(req.type) if not effective else None
     if terms is not None:
         return Note(f"by-terms:{req.type}", "satisfied",
-                    f"{title} is met by the measure's own terms ({terms}).", why, nodes, cite, req)
+                    sentence("{safeguard} is met by the measure's own terms ({terms}).", safeguard=title, terms=terms),
+                    why, nodes, cite, req)
     if not effective:
         why = (*why, *_unreached(ctx, view, req))
         names = listing(p.label for p in present)
+        state: str
         if not present:
-            state, kind = "is missing", "missing"
+            state, kind = sentence("is missing"), "missing"
         elif void is not None:
-            state, kind = f"is recorded ({names}) but does not meet the requirement, because {void}", "void"
+            state = sentence("is recorded ({safeguards}) but does not meet the requirement, because {condition}",
+                             safeguards=names, condition=void)
+            kind = "void"
         else:
-            state = f"exists only on paper (every safeguard of that type, {names}, is recorded as ineffective)"
+            state = sentence("exists only on paper (every safeguard of that type, {safeguards}, is recorded as "
+                             "ineffective)", safeguards=names)
             kind = "ineffective"
         if req.force == "good-practice":
             return Note(f"recommend:{req.type}", "satisfied",
-                        f"{title} {state}; it is good practice, not a requirement.", why, nodes, cite, req,
+                        sentence("{safeguard} {state}; it is good practice, not a requirement.", safeguard=title,
+                                 state=state), why, nodes, cite, req,
                         recommendation=_amendment(ctx, req))
         if not req.certain:
             return Note(f"may-require:{req.type}", "concern",
-                        f"{title} may be required ({req.force}), and it {state}.",
-                        (*why, "State the unknown facts so the requirement can be decided."), nodes, cite, req,
-                        condition=_amendment(ctx, req))
+                        sentence("{safeguard} may be required ({force}), and it {state}.", safeguard=title,
+                                 force=term(req.force), state=state),
+                        (*why, sentence("State the unknown facts so the requirement can be decided.")), nodes, cite,
+                        req, condition=_amendment(ctx, req))
         if req.force == "essential":
             return Note(f"{kind}:{req.type}", "not-satisfied",
-                        f"Essential safeguard {state}: {title}.", why, nodes, cite, req,
-                        ground="essential-safeguard-missing")
-        return Note(f"{kind}:{req.type}", "concern", f"Expected safeguard {state}: {title}.", why, nodes, cite, req,
-                    condition=_amendment(ctx, req))
+                        sentence("Essential safeguard {state}: {safeguard}.", state=state, safeguard=title), why,
+                        nodes, cite, req, ground="essential-safeguard-missing")
+        return Note(f"{kind}:{req.type}", "concern",
+                    sentence("Expected safeguard {state}: {safeguard}.", state=state, safeguard=title), why, nodes,
+                    cite, req, condition=_amendment(ctx, req))
     if req.force == "essential" and req.certain and all(p.weak for p in effective):
         return Note(f"weak:{req.type}", "not-satisfied",
-                    f"Essential safeguard too weak: {title} exists only as weak safeguards "
-                    f"({listing(p.label for p in effective)}); the case law asks for it to be effective.",
+                    sentence("Essential safeguard too weak: {safeguard} exists only as weak safeguards ({safeguards}); "
+                             "the case law asks for it to be effective.", safeguard=title,
+                             safeguards=listing(p.label for p in effective)),
                     why, nodes, cite, req, ground="essential-safeguard-missing")
     chain_why, chain_cite = _chain(ctx, req, effective)
     if chain_why:
@@ -121,12 +132,17 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
     binding = [p for p in effective if p.binding]
     if not binding:
         return Note(f"voluntary:{req.type}", "concern" if req.force != "good-practice" else "satisfied",
-                    f"{title} is in place only voluntarily ({listing(p.label for p in effective)}); the case law "
-                    "asks for safeguards laid down in law.", why, nodes, cite, req,
-                    condition=f"Make {title.lower()} binding: lay it down in the law, not in the provider's choice.")
-    hypo = " (hypothetical, flip analysis)" if all(p.hypothetical for p in binding) else ""
+                    sentence("{safeguard} is in place only voluntarily ({safeguards}); the case law asks for "
+                             "safeguards laid down in law.", safeguard=title,
+                             safeguards=listing(p.label for p in effective)), why, nodes, cite, req,
+                    condition=sentence("Make {safeguard} binding: lay it down in the law, not in the provider's "
+                                       "choice.", safeguard=title.lower()))
+    placed = listing(p.label for p in binding)
     return Note(f"present:{req.type}", "satisfied",
-                f"{title} is in place{hypo}: {listing(p.label for p in binding)}.", why, nodes, cite, req)
+                sentence("{safeguard} is in place (hypothetical, flip analysis): {safeguards}.", safeguard=title,
+                         safeguards=placed) if all(p.hypothetical for p in binding) else
+                sentence("{safeguard} is in place: {safeguards}.", safeguard=title, safeguards=placed),
+                why, nodes, cite, req)
 
 
 def unmet(view: MeasureView) -> list[str]:

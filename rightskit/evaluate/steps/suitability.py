@@ -11,6 +11,7 @@ concern with a condition (publish them).
 
 from __future__ import annotations
 
+from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
 from ..results import Status
@@ -28,27 +29,31 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     if ev is None:
         notes.append(Note(
             "evidence", "concern",
-            f"No evidence is recorded that '{m.title}' achieves its aims; its contribution is taken as not "
-            "evidently false, the lowest reliability in the balance.",
-            ("A measure is suitable only if it genuinely contributes to its aim; record the evidence "
-             "under effectiveness, with its sources.",), (view.node, *aim_nodes), step.cite,
-            condition=f"Give sourced evidence that '{m.title}' contributes to its aims.",
+            sentence("No evidence is recorded that '{title}' achieves its aims; its contribution is taken as not "
+                     "evidently false, the lowest reliability in the balance.", title=m.title),
+            (sentence("A measure is suitable only if it genuinely contributes to its aim; record the evidence "
+                      "under effectiveness, with its sources."),), (view.node, *aim_nodes), step.cite,
+            condition=sentence("Give sourced evidence that '{title}' contributes to its aims.", title=m.title),
         ))
     else:
-        reasons = (f"Evidence ({ev.level}): {ev.statement}",)
+        reasons = (sentence("Evidence ({level}): {statement}", level=term(ev.level), statement=ev.statement),)
         if not ev.cite:
             notes.append(Note(
                 "evidence", "concern",
-                f"The evidence that '{m.title}' works cites no source; the balance gives it the lowest reliability.",
-                (*reasons, "Add the study, report or statistics behind it."), (view.node, *aim_nodes), step.cite,
-                condition=f"Source the evidence that '{m.title}' works.",
+                sentence("The evidence that '{title}' works cites no source; the balance gives it the lowest "
+                         "reliability.", title=m.title),
+                (*reasons, sentence("Add the study, report or statistics behind it.")), (view.node, *aim_nodes),
+                step.cite, condition=sentence("Source the evidence that '{title}' works.", title=m.title),
             ))
         else:
             status: Status = "not-satisfied" if ev.level == "none" else "concern" if ev.level == "low" else "satisfied"
-            message = {
-                "none": f"The evidence shows that '{m.title}' does not achieve its aims.",
-                "low": f"The evidence shows only low effectiveness of '{m.title}'.",
-            }.get(ev.level, f"Sourced evidence shows {ev.level} effectiveness of '{m.title}'.")
+            if ev.level == "none":
+                message = sentence("The evidence shows that '{title}' does not achieve its aims.", title=m.title)
+            elif ev.level == "low":
+                message = sentence("The evidence shows only low effectiveness of '{title}'.", title=m.title)
+            else:
+                message = sentence("Sourced evidence shows {level} effectiveness of '{title}'.", level=term(ev.level),
+                                   title=m.title)
             notes.append(Note("evidence", status, message, reasons,
                               (view.node, *aim_nodes), tuple(ev.cite),
                               ground="unsuitable" if status == "not-satisfied" else None))
@@ -64,37 +69,42 @@ def _error_profile(ctx: EngineContext, view: MeasureView, step: StepInfo) -> Not
     if det is None:
         return Note(
             "error-profile", "concern",
-            f"'{m.title}' is a detection measure without detection figures: its error profile is not shown.",
-            ("A detection measure is judged on its precision (how many hits are true), not only on recall.",
-             "Record detection: items_per_day, prevalence, true_positive_rate and false_positive_rate."),
+            sentence("'{title}' is a detection measure without detection figures: its error profile is not shown.",
+                     title=m.title),
+            (sentence("A detection measure is judged on its precision (how many hits are true), not only on recall."),
+             sentence("Record detection: items_per_day, prevalence, true_positive_rate and false_positive_rate.")),
             (view.node,), step.cite,
-            condition=f"Establish the error rates of '{m.title}' and limit them in the law.",
+            condition=sentence("Establish the error rates of '{title}' and limit them in the law.", title=m.title),
         )
     prec = det.precision
     lines = tuple(det.result.explanation)
     if prec is None:
         return Note(
             "error-profile", "concern",
-            f"The precision of '{m.title}' cannot be computed: "
-            f"{listing(det.result.unknown_inputs)} not given.",
+            sentence("The precision of '{title}' cannot be computed: {inputs} not given.", title=m.title,
+                     inputs=listing(det.result.unknown_inputs)),
             lines, (view.node,), det.cite,
-            condition=f"Establish {listing(det.result.unknown_inputs)} for '{m.title}'.",
+            condition=sentence("Establish {inputs} for '{title}'.", inputs=listing(det.result.unknown_inputs),
+                               title=m.title),
         )
-    thresholds = (f"Thresholds: precision below {percent(calc.precision_fail_below)} fails, below "
-                  f"{percent(calc.precision_concern_below)} is a concern (engine settings).")
-    summary = f"precision {percent(prec.central)}: {false_share(prec.central)}"
+    thresholds = sentence("Thresholds: precision below {fail} fails, below {concern} is a concern (engine settings).",
+                          fail=percent(calc.precision_fail_below), concern=percent(calc.precision_concern_below))
+    summary = sentence("precision {precision}: {false_share}", precision=percent(prec.central),
+                       false_share=false_share(prec.central))
     if prec.central < calc.precision_fail_below:
         return Note("error-profile", "not-satisfied",
-                    f"Most of what '{m.title}' flags is innocent ({summary}).",
+                    sentence("Most of what '{title}' flags is innocent ({summary}).", title=m.title, summary=summary),
                     (*lines, thresholds), (view.node,), det.cite, ground="unsuitable")
     if prec.central < calc.precision_concern_below:
         return Note("error-profile", "concern",
-                    f"Many of the hits of '{m.title}' are false ({summary}).",
+                    sentence("Many of the hits of '{title}' are false ({summary}).", title=m.title, summary=summary),
                     (*lines, thresholds), (view.node,), det.cite)
     extra: tuple[str, ...] = ()
     if prec.low < calc.precision_concern_below:
-        extra = (f"At the unfavourable end of the input ranges precision falls to {percent(prec.low)}.",)
-    return Note("error-profile", "satisfied", f"The error profile of '{m.title}' is acceptable ({summary}).",
+        extra = (sentence("At the unfavourable end of the input ranges precision falls to {precision}.",
+                          precision=percent(prec.low)),)
+    return Note("error-profile", "satisfied",
+                sentence("The error profile of '{title}' is acceptable ({summary}).", title=m.title, summary=summary),
                 (*lines, thresholds, *extra), (view.node,), det.cite)
 
 
