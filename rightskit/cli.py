@@ -10,6 +10,7 @@ import functools
 import gc
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import RightskitError, UsageError
+from .errors import RenderWarning, RightskitError, UsageError
 from .translation import LANGUAGES
 from .version import __version__
 
@@ -42,7 +43,10 @@ def handle_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
-            return fn(*args, **kwargs)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                warnings.simplefilter("always", RenderWarning)
+                return fn(*args, **kwargs)
         except RightskitError as exc:
             if debug:
                 raise
@@ -60,6 +64,15 @@ def handle_errors(fn: F) -> F:
             sys.exit(3)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """rightskit's own warnings as one line on stderr; any other warning as Python prints it."""
+    if issubclass(category, RenderWarning):
+        click.echo(f"rightskit: warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _options(frameworks_dir: tuple[Path, ...], as_of: dt.date | None) -> Any:

@@ -84,6 +84,10 @@ class RenderError(RightskitError):
     """Producing an output (HTML, PDF, diagram) failed."""
 
 
+class RenderWarning(UserWarning):
+    """An output was written, but with less than was asked for (the CLI prints it as a warning line)."""
+
+
 class UsageError(RightskitError):
     """The command line was wrong."""
 

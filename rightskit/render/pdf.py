@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, RenderError, SourceLocation, TemplateError
+from ..errors import Problem, RenderError, RenderWarning, SourceLocation, TemplateError
 from ..translation import catalogue, format_date, language
 from .html import TEMPLATES_DIR
 
@@ -113,14 +113,18 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
             with warnings.catch_warnings():
                 # Missing glyphs and similar warnings do not stop the report; errors do.
                 warnings.simplefilter("ignore")
-                pdf = _compile(typst, str(root / MAIN), root=str(root), format="pdf",
-                               sys_inputs={"dated": "1" if epoch is not None else "0"}, timestamp=epoch)
+                pdf, tagged = _compile(typst.compile, typst.TypstError, str(root / MAIN), root=str(root),
+                                       format="pdf", sys_inputs={"dated": "1" if epoch is not None else "0"},
+                                       timestamp=epoch)
         except typst.TypstError as exc:
             raise _typst_error(exc, template, root) from None
         except RuntimeError as exc:  # older typst wheels raise a plain RuntimeError
             raise RenderError(f"typesetting the PDF failed: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - multi-page formats return lists
         raise RenderError("typst returned no PDF")
+    if not tagged:
+        # Outside the block above, which silences Typst's own warnings: this one the user must see.
+        warnings.warn(UNTAGGED_WARNING, RenderWarning, stacklevel=2)
     return _without_false_suspects(pdf)
 
 
@@ -149,14 +153,20 @@ def _without_false_suspects(pdf: bytes) -> bytes:
 _TAG_TREE_BUG = re.compile(r"internal error: (parent group|tags weren't properly closed)")
 
 
-def _compile(typst: Any, *args: Any, **kwargs: Any) -> Any:
-    """``typst.compile``, again without PDF tags if Typst's tagging fails on this layout."""
+#: What the user is told when the PDF had to be written without tags.
+UNTAGGED_WARNING = ("report.pdf is not a tagged PDF: Typst failed to build its tag tree for this layout (a known "
+                    "Typst bug, typst/typst#8776), so it was typeset again without tags; screen readers get no "
+                    "structure. The HTML report (index.html) is accessible.")
+
+
+def _compile(compile_pdf: Any, typst_error: type[Exception], *args: Any, **kwargs: Any) -> tuple[Any, bool]:
+    """``compile_pdf(...)`` and whether the PDF is tagged: again untagged if Typst's tagging fails on this layout."""
     try:
-        return typst.compile(*args, **kwargs)
-    except typst.TypstError as exc:
+        return compile_pdf(*args, **kwargs), True
+    except typst_error as exc:
         if not _TAG_TREE_BUG.search(str(getattr(exc, "message", exc))):
             raise
-        return typst.compile(*args, **kwargs, pdf_tags=False)
+        return compile_pdf(*args, **kwargs, pdf_tags=False), False
 
 
 _PACKAGE_IMPORT = re.compile(r'"@[a-z0-9-]+/')
