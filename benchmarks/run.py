@@ -59,6 +59,10 @@ STAGES = ("import", "load", "validate", "graph", "evaluate", "json", "diagrams",
 #: The stages that make up "the HTML report": YAML to index.html (graph included).
 HTML_PATH = ("load", "validate", "graph", "evaluate", "diagrams", "context", "html")
 
+#: The PDF at N = 10,000 before it was typeset in parts (issue 17; benchmarks/README.md, run at 8f84c92),
+#: shown beside this run's figures.
+PDF_10000_BEFORE = {"seconds": 42.9, "peak_rss_mb": 5.4 * 1024, "commit": "8f84c92"}
+
 TARGETS = {
     "demo_s": 2.0, "html_json_1000_s": 3.0, "html_json_10000_s": 30.0, "peak_10000_mb": 1024.0,
     "growth_10000_over_1000": 12.0, "help_s": 0.150, "check_s": 0.5, "yaml_ratio": 3.0,
@@ -157,9 +161,9 @@ def forked(fn: Callable[[], object], limits: dict[str, float]) -> dict[str, Any]
             _clear_refs()
             cpu = time.process_time()
             start = time.perf_counter()
-            fn()
+            extra = fn()
             msg = {"status": "ok", "seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
-                   "peak_rss_mb": _hwm_kb() / 1024}
+                   "peak_rss_mb": _hwm_kb() / 1024, **(extra if isinstance(extra, dict) else {})}
         except MemoryError:
             msg = {"status": "out of memory"}
         except BaseException as exc:
@@ -287,7 +291,18 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
               core=True)
     meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))
     meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", markdown_chunks(st["ctx"]))))
-    meter.forked("pdf", lambda: (out_dir / "report.pdf").write_bytes(render_pdf(st["ctx"])), limits, skip)
+    def pdf() -> dict[str, float]:
+        """The PDF; a large one is typeset in parts in processes of their own, whose peaks are added."""
+        from rightskit.render.pdf_parts import LAST_RUN
+
+        LAST_RUN.clear()
+        (out_dir / "report.pdf").write_bytes(render_pdf(st["ctx"]))
+        if not LAST_RUN:
+            return {}
+        return {"parts": LAST_RUN["parts"], "typst_peak_rss_mb": LAST_RUN["typeset_mb"],
+                "merge_peak_rss_mb": LAST_RUN["merge_mb"]}
+
+    meter.forked("pdf", pdf, limits, skip)
     st.pop("ctx", None)
     st.pop("records", None)
     bundle = st.get("bundle")
@@ -667,6 +682,11 @@ def peak_memory(row: dict[str, Any]) -> float:
     return max(row["html_json"]["peak_rss_mb"], row.get("html_json_tree", {}).get("peak_pss_mb", 0.0))
 
 
+def pdf_peak_mb(st: dict[str, Any]) -> float:
+    """The PDF stage's largest process: the Python one, a Typst part's, or the merge's."""
+    return max(st["peak_rss_mb"], st.get("typst_peak_rss_mb", 0.0), st.get("merge_peak_rss_mb", 0.0))
+
+
 def summarise(res: dict[str, Any]) -> dict[str, Any]:
     """Targets, ratios and the YAML floor, derived from the raw measurements."""
     sizes = res["sizes"]
@@ -706,6 +726,9 @@ def summarise(res: dict[str, Any]) -> dict[str, Any]:
         target("N = 10,000: peak memory of render --format html,json (largest process, and all its processes)",
                peak_memory(cli["10000"]), TARGETS["peak_10000_mb"], "MB",
                "" if row["status"] == "ok" else row["status"])
+    if "10000" in sizes and sizes["10000"]["stages"]["pdf"].get("status", "ok") == "ok":
+        target("N = 10,000: PDF peak memory, largest process (Python; a Typst part; the merge)",
+               pdf_peak_mb(sizes["10000"]["stages"]["pdf"]), TARGETS["peak_10000_mb"], "MB")
     if "10000" in sizes:
         target("N = 10,000: peak RSS, all stages in one process", sizes["10000"]["peak_rss_mb"],
                TARGETS["peak_10000_mb"], "MB")
@@ -784,6 +807,24 @@ def markdown(res: dict[str, Any]) -> str:
     lines.append("| input | " + " | ".join(
         f"{sizes[n]['yaml']['files']} files, {sizes[n]['yaml']['bytes'] / 1e6:.1f} MB" for n in ns)
         + " |")
+    pdf_rows = [n for n in ns if sizes[n]["stages"].get("pdf", {}).get("status", "ok") == "ok"
+                and "pdf" in sizes[n]["stages"]]
+    if pdf_rows:
+        lines += ["", "## The PDF, by process (peak RSS; a large summary PDF is typeset in parts)", "",
+                  "| N | wall (CPU of the Python process) | Python process | largest Typst part | merge | parts "
+                  "| svg output |", "|---:|---:|---:|---:|---:|---:|---:|"]
+        for n in pdf_rows:
+            st, svg = sizes[n]["stages"]["pdf"], sizes[n]["stages"].get("svg", {})
+            svg_s = (f"{_fmt_s(svg['seconds'])} · {svg['peak_rss_mb']:.0f} MB" if svg.get("status", "ok") == "ok"
+                     and "seconds" in svg else svg.get("status", "–"))
+            lines.append(f"| {int(n):,} | {_fmt_s(st['seconds'])} ({st['cpu_seconds']:.1f} s) | "
+                         f"{st['peak_rss_mb']:.0f} MB | "
+                         + (f"{st['typst_peak_rss_mb']:.0f} MB | {st['merge_peak_rss_mb']:.0f} MB | {st['parts']} | "
+                            if "parts" in st else "in the Python process | – | 1 | ") + f"{svg_s} |")
+        before = PDF_10000_BEFORE
+        lines += ["", f"Before (N = 10,000, one Typst compilation in the Python process, {before['commit']}): "
+                  f"{_fmt_s(before['seconds'])}, {before['peak_rss_mb'] / 1024:.1f} GB peak. The Python process's "
+                  "peak includes the assessment and report context every format holds."]
     if res.get("cli"):
         cli = res["cli"]
         lines += ["", "## Whole CLI processes (wall time, best of 3 up to N = 1,000, 1 run at 10,000; peak RSS)", "",

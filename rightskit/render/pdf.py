@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, RenderError, RenderWarning, SourceLocation, TemplateError
 from ..translation import catalogue, format_date, language
 from .html import TEMPLATES_DIR
+from .pdf_parts import PARTS_ABOVE, render_parts
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,7 +49,8 @@ def typst_data(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | 
         data = dataclasses.asdict(ctx)
     else:
         # Only what the summary PDF shows: copying every finding would cost more than the PDF itself.
-        heavy = {"measures", "safeguards", "aims", "alternatives"}
+        # The action plan is not in the PDF (its items are the conditions the summary already gives).
+        heavy = {"measures", "safeguards", "aims", "alternatives", "actions"}
         data = {f.name: _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
         data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
         data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
@@ -98,6 +100,8 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
         template = Path(templates) / MAIN
         _refuse_packages(template)
     epoch = source_date_epoch()
+    if template == TEMPLATES_DIR / MAIN and len(ctx.measure_ids) > PARTS_ABOVE:
+        return _in_parts(ctx, template, epoch)
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
         (root / MAIN).write_bytes(template.read_bytes())
@@ -126,6 +130,19 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
         # Outside the block above, which silences Typst's own warnings: this one the user must see.
         warnings.warn(UNTAGGED_WARNING, RenderWarning, stacklevel=2)
     return _without_false_suspects(pdf)
+
+
+def _in_parts(ctx: ReportContext, template: Path, epoch: int | None) -> bytes:
+    """The summary PDF of a large assessment, typeset in parts (see :mod:`.pdf_parts`); never tagged."""
+    pdf = render_parts(typst_data(ctx), template, {d.file: d.svg for d in ctx.diagrams.values()}, epoch)
+    warnings.warn(PARTS_WARNING.format(n=len(ctx.measure_ids), limit=PARTS_ABOVE), RenderWarning, stacklevel=3)
+    return pdf
+
+
+#: What the user is told when a large PDF is typeset in parts.
+PARTS_WARNING = ("report.pdf is not a tagged PDF: with {n:,} measures (more than {limit:,}) it is typeset in parts, "
+                 "to bound its memory, and merged; a tag tree cannot be merged. The HTML report (index.html) is "
+                 "accessible.")
 
 
 #: Typst writes ``/MarkInfo<</Marked true/Suspects false>>``. That is valid PDF, but poppler up to at

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -105,6 +106,83 @@ def test_a_summary_pdf_of_300_measures_typesets_with_its_notes_as_endnotes(tmp_p
     # The action plan lists only what a review assigns at this size: every unassigned condition made it
     # one table of thousands of rows, which ran off its page (a figure does not break by default).
     assert "the table lists the 0 actions the review file assigns" in " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_a_large_summary_pdf_typeset_in_parts_is_the_whole_document(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above PARTS_ABOVE measures the summary PDF is typeset in parts and merged: the same text, headings
+    and page count as the document in one piece (bar the pages a part starts), page numbers that run
+    through, links that resolve, byte-reproducible with SOURCE_DATE_EPOCH, and the user told it is untagged."""
+    from rightskit.errors import RenderWarning
+    from rightskit.render import pdf_parts
+
+    n = 70
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(n), "-o", str(tmp_path / "in")],
+                   check=True, capture_output=True)
+    bundle = pipeline.evaluate(tmp_path / "in" / "assessment.yaml")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    render_formats(bundle, ["pdf"], tmp_path / "whole")
+    monkeypatch.setattr(pdf_module, "PARTS_ABOVE", n - 1)
+    monkeypatch.setattr(pdf_parts, "PART_ROWS", 40)  # the summary table, amendments, notes and glance all split
+    with pytest.warns(RenderWarning, match="typeset in parts"):
+        render_formats(bundle, ["pdf"], tmp_path / "parts")
+    render_formats(bundle, ["pdf"], tmp_path / "again")
+    pdf = (tmp_path / "parts" / "report.pdf").read_bytes()
+    assert pdf == (tmp_path / "again" / "report.pdf").read_bytes()
+    assert b"/StructTreeRoot" not in pdf
+
+    ctx_parts = pdf_parts.plan(pdf_module.typst_data(pipeline_context(bundle)))
+    whole_text, whole = pdf_text(tmp_path / "whole" / "report.pdf")
+    parts_text, parts = pdf_text(tmp_path / "parts" / "report.pdf")
+    assert len(ctx_parts) > 5
+    assert len(whole.pages) <= len(parts.pages) <= len(whole.pages) + len(ctx_parts)
+    assert outline_titles(parts) == outline_titles(whole)
+    total = len(parts.pages)
+    for number, page in enumerate(parts.pages, start=1):
+        assert f"Page {number} of {total}" in " ".join(page.extract_text().split())
+
+    def body(text: str) -> str:
+        """The text after the contents, less running heads, footers, repeated table headers, hyphens and spaces.
+
+        Rows that a page break splits fall differently, so text extraction orders their pieces differently:
+        the texts are compared as counts of characters, and each measure's title must be there."""
+        text = re.sub(r"rightskit \S+ · inputs \S+ Page \d+ of \d+", "", " ".join(text.split()))
+        text = text.replace(f"{bundle.resolved.assessment.title} Law as of 2022-06-01", "")
+        text = text.replace(f"It was typeset in {len(ctx_parts)} parts and merged into one file, so it is not a "
+                            "tagged PDF.", "")
+        start = text.index("Summary of conclusions")
+        text = "".join(text[text.index("Summary of conclusions", start + 1):].split())
+        for header in headers:
+            text = text.replace(header, "")
+        return text.replace("\xad", "").replace("-", "")
+
+    data = pdf_module.typst_data(pipeline_context(bundle))
+    first = data["measures"][data["measure_ids"][0]]
+    headers = ["".join("".join(h.split()) for h in block["header"]) for s in data["opinion"]["main"]
+               for block in s["blocks"] if block["kind"] == "table"]
+    headers.append("Measureandverdict" + "".join("".join(x["short"].split()) for x in first["steps"]))
+    whole_body, parts_body = body(whole_text), body(parts_text)
+    assert Counter(parts_body) == Counter(whole_body)
+    for m in bundle.resolved.assessment.measures:
+        title = "".join(m.title.split()).replace("-", "")
+        assert title in parts_body, m.id  # (a row split by a page break may split its title in the text)
+    names = parts.named_destinations
+    page_ids = {p.indirect_reference.idnum for p in parts.pages}
+    links = 0
+    for page in parts.pages:
+        for annot in page.get("/Annots") or []:
+            dest = annot.get_object().get("/Dest")
+            if dest is not None:
+                links += 1
+                assert (str(dest) in names) if isinstance(dest, str) else dest[0].idnum in page_ids
+    assert links > n
+
+
+def pipeline_context(bundle):
+    from rightskit.render import build_context
+
+    return build_context(bundle)
 
 
 def test_above_the_cap_the_svg_output_leaves_out_the_measure_views(tmp_path: Path,
