@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import warnings
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +39,15 @@ MAIN = "report.typ"
 PDF_DETAIL_LIMIT = 30
 
 
-def typst_data(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | None = None) -> dict[str, Any]:
+def typst_data(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | None = None, *,
+               shallow: bool = False) -> dict[str, Any]:
     """The context as JSON data for Typst; inline SVG is dropped (Typst reads the files).
 
     ``printed`` maps a view to the parts the PDF prints instead of it (a measure's view, drawn for
     print so its labels stay legible; see ``diagram.printed``): each part's file and printed width.
+    ``shallow`` (a summary PDF typeset in parts) keeps the main text's records and makes each
+    measure's summary when it is read: the parts' data is written with a JSON default that turns
+    records into their fields (:mod:`.pdf_parts`), so no deep copy of them is held.
     """
     detail = len(ctx.measure_ids) <= PDF_DETAIL_LIMIT
     if detail:
@@ -51,8 +56,14 @@ def typst_data(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | 
         # Only what the summary PDF shows: copying every finding would cost more than the PDF itself.
         # The action plan is not in the PDF (its items are the conditions the summary already gives).
         heavy = {"measures", "safeguards", "aims", "alternatives", "actions"}
+        if shallow:
+            heavy.add("opinion")
         data = {f.name: _plain(getattr(ctx, f.name)) for f in dataclasses.fields(ctx) if f.name not in heavy}
-        data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
+        if shallow:
+            data["opinion"] = ctx.opinion
+            data["measures"] = _Summaries(ctx.measures)
+        else:
+            data["measures"] = {mid: _measure_summary(m) for mid, m in ctx.measures.items()}
         data.update(safeguards={}, aims={}, alternatives={}, safeguard_ids=[], aim_ids=[], alternative_ids=[])
     data["detail"] = detail
     # The template's words in the report's language (it looks each English phrase up, English by default).
@@ -75,6 +86,22 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+class _Summaries(Mapping[str, dict[str, Any]]):
+    """Each measure's summary for the PDF, made when it is read."""
+
+    def __init__(self, measures: Mapping[str, Measure]) -> None:
+        self._measures = measures
+
+    def __getitem__(self, mid: str) -> dict[str, Any]:
+        return _measure_summary(self._measures[mid])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._measures)
+
+    def __len__(self) -> int:
+        return len(self._measures)
 
 
 def _measure_summary(m: Measure) -> dict[str, Any]:
@@ -101,7 +128,7 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
         _refuse_packages(template)
     epoch = source_date_epoch()
     if template == TEMPLATES_DIR / MAIN and len(ctx.measure_ids) > PARTS_ABOVE:
-        return _in_parts(ctx, template, epoch)
+        return _in_parts(ctx, template, epoch, printed)
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
         (root / MAIN).write_bytes(template.read_bytes())
@@ -132,9 +159,12 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
     return _without_false_suspects(pdf)
 
 
-def _in_parts(ctx: ReportContext, template: Path, epoch: int | None) -> bytes:
+def _in_parts(ctx: ReportContext, template: Path, epoch: int | None,
+              printed: Mapping[str, list[PrintedFigure]] | None) -> bytes:
     """The summary PDF of a large assessment, typeset in parts (see :mod:`.pdf_parts`); never tagged."""
-    pdf = render_parts(typst_data(ctx), template, {d.file: d.svg for d in ctx.diagrams.values()}, epoch)
+    files = {d.file: d.svg for d in ctx.diagrams.values()}
+    files.update((p.file, p.svg) for parts in (printed or {}).values() for p in parts)
+    pdf = render_parts(typst_data(ctx, printed, shallow=True), template, files, epoch)
     warnings.warn(PARTS_WARNING.format(n=len(ctx.measure_ids), limit=PARTS_ABOVE), RenderWarning, stacklevel=3)
     return pdf
 

@@ -18,6 +18,7 @@ it is byte-reproducible like the whole document. It is not tagged: a tag tree ca
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 import os
@@ -58,14 +59,31 @@ class _Part:
     rows: float = 0.0
 
 
+def _fields(record: Any) -> dict[str, Any]:
+    """A record of the report as a dict: itself, or a dataclass's fields (not copied: see :func:`_json`)."""
+    if isinstance(record, dict):
+        return record
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
+def _json(value: Any) -> dict[str, Any]:
+    """``json.dumps``' default: a dataclass as its fields, like ``dataclasses.asdict``, one level at a time.
+
+    The parts' data keeps the report context's records instead of a deep copy of them (at 10,000
+    measures a copy of the main text cost the Python process some 100 MB)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _fields(value)
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
 def _units(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], float]]:
     """The document as a list of (unit, weight) in order; the parts are runs of it."""
     out: list[tuple[tuple[Any, ...], float]] = [(("front",), 20.0)]
-    opinion = data.get("opinion") or {"main": [], "notes": []}
+    opinion = _fields(data.get("opinion") or {"main": [], "notes": []})
 
     def walk(section: dict[str, Any], path: tuple[int, ...]) -> None:
         out.append((("heading", path), 2.0))
-        for bi, block in enumerate(section["blocks"]):
+        for bi, block in enumerate(map(_fields, section["blocks"])):
             rows = block.get("rows") if block["kind"] == "table" else block.get("items") \
                 if block["kind"] == "bullets" else None
             if rows:
@@ -73,10 +91,10 @@ def _units(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], float]]:
             else:
                 out.append((("block", path, bi), 3.0))
         for ci, child in enumerate(section["children"]):
-            walk(child, (*path, ci))
+            walk(_fields(child), (*path, ci))
 
     for si, section in enumerate(opinion["main"]):
-        walk(section, (si,))
+        walk(_fields(section), (si,))
     if opinion["notes"]:
         out.append((("notes_heading",), 2.0))
         out.extend((("note", i), 0.5) for i in range(len(opinion["notes"])))
@@ -94,7 +112,7 @@ def plan(data: dict[str, Any], rows: int | None = None) -> list[_Part]:
     parts = [_Part()]
     heading: list[int] = []
     annexes = diagrams = 0
-    sections = (data.get("opinion") or {"main": []})["main"]
+    sections = _fields(data.get("opinion") or {"main": []})["main"]
     for unit, weight in _units(data):
         kind = unit[0]
         current = parts[-1]
@@ -108,22 +126,26 @@ def plan(data: dict[str, Any], rows: int | None = None) -> list[_Part]:
             heading = [i + 1 for i in unit[1]]
         elif kind == "glance_heading":
             annexes += 1
-        elif kind == "block" and _section(sections, unit[1])["blocks"][unit[2]]["kind"] == "image" \
-                and _section(sections, unit[1])["blocks"][unit[2]]["view"] in data["diagrams"]:
+        elif kind == "block" and _block(sections, unit[1], unit[2])["kind"] == "image" \
+                and _block(sections, unit[1], unit[2])["view"] in data["diagrams"]:
             diagrams += 1  # numbered "Diagram n" like the diagrams after it, in the back matter
     return parts
 
 
 def _section(sections: list[dict[str, Any]], path: tuple[int, ...]) -> dict[str, Any]:
-    node = sections[path[0]]
+    node = _fields(sections[path[0]])
     for i in path[1:]:
-        node = node["children"][i]
+        node = _fields(node["children"][i])
     return node
+
+
+def _block(sections: list[Any], path: tuple[int, ...], index: int) -> dict[str, Any]:
+    return _fields(_section(sections, path)["blocks"][index])
 
 
 def part_data(data: dict[str, Any], part: _Part, count: int) -> dict[str, Any]:
     """The data of one part: the shared records, and of the long lists only what the part holds."""
-    opinion = data.get("opinion")
+    opinion = None if data.get("opinion") is None else _fields(data["opinion"])
     main: list[dict[str, Any]] = []
     made: dict[tuple[int, ...], dict[str, Any]] = {}
     notes: list[Any] = []
@@ -146,7 +168,7 @@ def part_data(data: dict[str, Any], part: _Part, count: int) -> dict[str, Any]:
             assert opinion is not None
             path, bi = unit[1], unit[2]
             target = node(path)
-            original = _section(opinion["main"], path)["blocks"][bi]
+            original = _block(opinion["main"], path, bi)
             key = "rows" if original["kind"] == "table" else "items"
             if kind == "block":
                 target["blocks"].append(original)
@@ -166,7 +188,7 @@ def part_data(data: dict[str, Any], part: _Part, count: int) -> dict[str, Any]:
         for block in section["blocks"]:
             source = block.pop("_from", None)
             if source is not None and block["kind"] == "table":
-                original = _section(opinion["main"], source[0])["blocks"][source[1]]  # type: ignore[index]
+                original = _block(opinion["main"], *source)  # type: ignore[index]
                 if original["rows"] and block["rows"][-1] is original["rows"][-1]:
                     block["caption"] = original.get("caption")
     out = {k: v for k, v in data.items() if k not in ("opinion", "measures", *_BACK_ONLY)}
@@ -236,7 +258,7 @@ def _typeset(root: Path, index: int, data: dict[str, Any], page_offset: int, pag
     """Typeset one part into ``part-NNN.pdf``; its page count and its bookmarks (level, title, page)."""
     data["part"].update(page_offset=page_offset, pages_after=pages_after)
     name = f"part-{index:03d}.json"
-    (root / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (root / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, default=_json), encoding="utf-8")
     reply = json.loads(_run(["typeset", str(root), name, f"part-{index:03d}.pdf",
                              "" if epoch is None else str(epoch)]))
     LAST_RUN["typeset_mb"] = max(LAST_RUN.get("typeset_mb", 0.0), reply["peak_mb"])
