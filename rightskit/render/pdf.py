@@ -127,7 +127,8 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
         template = Path(templates) / MAIN
         _refuse_packages(template)
     epoch = source_date_epoch()
-    if template == TEMPLATES_DIR / MAIN and len(ctx.measure_ids) > PARTS_ABOVE:
+    # Parts cut the summary PDF's rows; a detailed PDF (at most PDF_DETAIL_LIMIT measures) is one piece.
+    if template == TEMPLATES_DIR / MAIN and len(ctx.measure_ids) > max(PARTS_ABOVE, PDF_DETAIL_LIMIT):
         return _in_parts(ctx, template, epoch, printed)
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
