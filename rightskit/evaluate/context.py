@@ -25,7 +25,7 @@ from ..model import (
     Right,
     Safeguard,
 )
-from ..translation.sentence import sentence, term
+from ..translation.sentence import sentence, term, worded
 from .calculus import Calculus
 from .chain import nearest, upstream_levels
 from .condition import Compiled, Subject, compile_condition
@@ -205,7 +205,9 @@ class EngineContext:
                 self.alternatives[data["id"]] = data["obj"]
             elif kind == "right":
                 self.rights[data["id"]] = data["obj"]
-                self.right_titles[data["id"]] = data.get("label") or data["id"]
+                right = data["obj"]
+                label = data.get("label") or data["id"]
+                self.right_titles[data["id"]] = worded(label, right.wordings("title")) if right else label
         for m in self.measures:
             self._interferes[m] = []
             self._pursues[m] = []

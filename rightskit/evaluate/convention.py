@@ -202,7 +202,7 @@ def _necessary(ctx: EngineContext, view: MeasureView, steps: dict[str, StepOutco
     if secret:
         guarded = [t for t in GUARANTEES if view.meets(t)]
         reasons.append(sentence("Adequate and effective guarantees against abuse (Klass § 50): {guarantees}.",
-                                guarantees=", ".join(ctx.requirements.title(t) for t in guarded) if guarded
+                                guarantees=joined((ctx.requirements.title(t) for t in guarded), ", ") if guarded
                                 else term("none")))
         if ctx.case_in_force(KLASS):
             cite.append(_cite(f"{KLASS}/adequate-guarantees-against-abuse", "§§ 49-50"))

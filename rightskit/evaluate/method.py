@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem, RightskitError, SourceLocation
 from ..load import Resolved
+from ..translation.sentence import worded
 from .context import StepInfo
 from .registry import Rule, RuleRegistry
 from .steps import SPECS
@@ -51,7 +52,7 @@ def plan(resolved: Resolved, registry: RuleRegistry) -> tuple[PlannedStep, ...]:
         for i, s in enumerate(method.steps):
             rule = registry.get(s.rule, f"framework '{METHOD_FRAMEWORK}', step '{s.id}'",
                                 _where(resolved, METHOD_FRAMEWORK, ("steps", i, "rule")))
-            steps.append(PlannedStep(StepInfo(s.id, s.title, tuple(s.cite)), (rule,)))
+            steps.append(PlannedStep(StepInfo(s.id, worded(s.title, s.wordings("title")), tuple(s.cite)), (rule,)))
     else:
         for spec in SPECS:
             steps.append(PlannedStep(StepInfo(spec.id, spec.title), (registry.get(spec.id, "built-in method"),)))

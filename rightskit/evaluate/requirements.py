@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Case, Citation, Criterion, Framework, Interference, SafeguardType
 from ..model.framework import DutyHolder
-from ..translation.sentence import sentence, term
+from ..translation.sentence import sentence, term, worded
 from .condition import FIELDS, Compiled, Subject, compile_condition
 
 
@@ -112,11 +112,15 @@ class Requirements:
         #: Types whose safeguard the measure's own terms can meet (``SafeguardType.met_when``).
         self.met_by_terms: dict[str, Compiled] = {}
         self.void_by_terms: dict[str, Compiled] = {}
+        #: Each type's title, as a sentence names it: said in the report's language where the catalogue
+        #: translates it.
+        self.titles: dict[str, str] = {}
         rules: list[_Rule] = []
         for fid, fw in sorted(frameworks.items()):
             for t in fw.safeguard_types:
                 ref = f"{fid}/{t.id}"
                 self.catalogue[ref] = t
+                self.titles[ref] = worded(t.title, t.wordings("title"))
                 if t.met_when is not None:
                     self.met_by_terms[ref] = compile_condition(t.met_when, f"{fid}: safeguard type '{t.id}' met_when")
                 if t.void_when is not None:
@@ -125,7 +129,7 @@ class Requirements:
                 if t.required_when is not None:
                     cond = compile_condition(t.required_when, f"{fid}: safeguard type '{t.id}'")
                     rules.append(_Rule((ref,), cond, ref, sentence("the safeguard catalogue requires {safeguard} when "
-                                       "{condition}", safeguard=t.title, condition=cond.text),
+                                       "{condition}", safeguard=self.titles[ref], condition=cond.text),
                                        in_use(t.required_by, frameworks), t.force))
             for case in fw.cases:
                 if as_of is not None and not case.is_law_on(as_of):
@@ -167,8 +171,7 @@ class Requirements:
 
     def title(self, type_ref: str) -> str:
         """The catalogue title of a type, or its reference when the catalogue lacks it."""
-        t = self.catalogue.get(type_ref)
-        return t.title if t else type_ref
+        return self.titles.get(type_ref, type_ref)
 
     def of(self, subject: Subject, interferences: Sequence[Interference]) -> tuple[Requirement, ...]:
         """The types required for this measure, sorted by type reference."""

@@ -9,14 +9,15 @@ referenced as ``<framework-id>/<local-id>``. Provisions use ``art-<article>[-<pa
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, HttpUrl, StringConstraints, field_validator
+from pydantic import Field, HttpUrl, field_validator
 
 from .base import LocalId, Ref, ShortText, StrictModel, Text
 from .citation import APPLICATION_PATTERN, CELEX_PATTERN, ECLI_PATTERN, Citation, Source, _https_only
 from .condition import Condition
 from .vocabulary import Force
+from .wording import LanguageCode, Translated
 
 FrameworkKind = Literal[
     "charter", "convention", "regulation", "directive", "proposal", "position", "case-law", "catalogue", "method",
@@ -89,7 +90,7 @@ class EssenceArgument(StrictModel):
     verified_note: Text | None = Field(default=None, description="What was checked, or what remains open.")
 
 
-class Right(StrictModel):
+class Right(Translated):
     """A fundamental right or statutory protection that a measure can interfere with."""
 
     id: LocalId = Field(description="Local id; by convention the id of its main provision, e.g. 'art-7'.")
@@ -183,14 +184,14 @@ class Duty(StrictModel):
     cite: list[Citation] = Field(min_length=1, description="The provisions or criteria that place the duty there.")
 
 
-class ChainReach(StrictModel):
+class ChainReach(Translated):
     """How a safeguard of a type on a downstream measure also protects the measures that feed it."""
 
     rationale: Text = Field(description="Why the law reads the safeguard as protecting the upstream measure too.")
     cite: list[Citation] = Field(min_length=1, description="The sources that read it so.")
 
 
-class SafeguardType(StrictModel):
+class SafeguardType(Translated):
     """A kind of safeguard in the catalogue, with the law that requires it and when."""
 
     id: LocalId = Field(description="Local id, e.g. 'human-review'.")
@@ -220,18 +221,11 @@ class SafeguardType(StrictModel):
         "reviewed); absent means it protects only the measures it is recorded on.")
 
 
-#: A two-letter ISO 639-1 language code.
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-
-
-class MethodStep(StrictModel):
+class MethodStep(Translated):
     """One step of a test method, with its questions, sources and the rule that runs it."""
 
     id: LocalId = Field(description="Step id; part of the public interface (e.g. 'legality').")
     title: ShortText = Field(description="Name of the step.")
-    titles: dict[LanguageCode, ShortText] = Field(
-        default_factory=dict, description="The step's name in other languages, keyed by ISO 639-1 code (fr, de), "
-        "in the Charter's terms in that language; a report in that language shows it instead of 'title'.")
     questions: list[str] = Field(default_factory=list, description="Questions the step asks.")
     cite: list[Citation] = Field(default_factory=list, description="Sources for the step.")
     rule: LocalId = Field(description="Id of the registered rule that evaluates the step.")

@@ -125,7 +125,7 @@ class Bibliography:
         if kind == "framework":
             return str(obj.short_title or obj.title)
         if kind in ("right", "safeguard-type", "step"):
-            return str(obj.title)
+            return str(obj.worded("title", language()))
         return ref
 
     def verified(self, ref: str) -> bool | None:
@@ -251,7 +251,7 @@ class Bibliography:
             summary = obj.note
             links += self._framework_links(obj)
         elif kind == "right":
-            title = obj.title
+            title = obj.worded("title", language())
             provs = [self.index.get("provision", p) for p in obj.provisions]
             details.append(gettext("Guaranteed by") + " " + "; ".join(self.label(p) for p in obj.provisions))
             summary = obj.summary
@@ -259,12 +259,12 @@ class Bibliography:
                 if p is not None:
                     links.append((p.pinpoint, p.url))
         elif kind == "safeguard-type":
-            summary = obj.description
+            summary = obj.worded("description", language())
         elif kind == "step":
             fw = self._framework_of(ref)
             if fw:
                 details.append(fw.title_in(language()))
-            summary = " ".join(obj.questions) or None
+            summary = " ".join(obj.worded("questions", language())) or None
         else:
             details.append(gettext("This reference was not found in the frameworks used."))
         return r.BibEntry(

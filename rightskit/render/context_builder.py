@@ -19,6 +19,7 @@ from ..evaluate.grounds import GROUNDS
 from ..evaluate.requirements import in_use
 from ..evaluate.results import DEFAULT_DUTY
 from ..evaluate.steps import SPECS
+from ..model.wording import Translated
 from ..translation import format_date, language
 from ..translation import gettext as _
 from ..version import __version__
@@ -145,10 +146,10 @@ class _Builder:
         if kind == "right":
             rr = self.results.rights.get(ident)
             obj = self.index.get("right", ident)
-            return rr.title if rr else obj.title if obj else ident
+            return rr.title if rr else obj.worded("title", language()) if obj else ident
         obj = self.index.get(kind, ident)
         if obj is not None and hasattr(obj, "title"):
-            return str(obj.title)
+            return str(obj.worded("title", language()) if isinstance(obj, Translated) else obj.title)
         return ident
 
     def _node(self, node: str) -> r.NodeRef:
@@ -220,7 +221,7 @@ class _Builder:
             convention=self.convention(res),
             legal_basis=[self.bib.cite_ref(ref) for ref in (m.legal_basis if m else [])],
             legality_issues=[
-                r.LegalityIssue(quality=i.quality, description=i.description, serious=i.serious,
+                r.LegalityIssue(quality=_(i.quality), description=i.description, serious=i.serious,
                                 cites=self.bib.cites(i.cite))
                 for i in (m.legality_issues if m else [])
             ],
@@ -308,7 +309,7 @@ class _Builder:
 
     def type_title(self, type_ref: str) -> str:
         st = self.index.get("safeguard-type", type_ref)
-        return str(st.title) if st else type_ref
+        return str(st.worded("title", language())) if st else type_ref
 
     def required_types(self) -> dict[str, r.RequiredType]:
         """Every safeguard type some measure requires, with its sources once, sorted by id."""
@@ -318,7 +319,7 @@ class _Builder:
             st = self.index.get("safeguard-type", ref)
             out[ref] = r.RequiredType(
                 type=ref, anchor=required_anchor(ref), title=self.type_title(ref),
-                description=st.description if st else None,
+                description=st.worded("description", language()) if st else None,
                 cites=[acc.cites[k] for k in sorted(acc.cites)],
                 missing_in=sorted(acc.missing), present_in=sorted(acc.present - acc.missing),
             )
@@ -326,7 +327,7 @@ class _Builder:
 
     def step_title(self, sid: str) -> str:
         _ref, sdef = self.step_defs.get(sid, (None, None))
-        return str(sdef.titles.get(language(), sdef.title)) if sdef else badges.words(sid).capitalize()
+        return str(sdef.worded("title", language())) if sdef else badges.words(sid).capitalize()
 
     def method(self) -> list[r.MethodStep]:
         """The steps the results use, in their order, with the method's questions and sources."""
@@ -337,7 +338,7 @@ class _Builder:
         for sid in order:
             _, sdef = self.step_defs.get(sid, (None, None))
             out.append(r.MethodStep(id=sid, title=self.step_title(sid),
-                                    questions=list(sdef.questions) if sdef else [],
+                                    questions=list(sdef.worded("questions", language())) if sdef else [],
                                     cites=self.bib.cites(sdef.cite) if sdef else []))
         return out
 
@@ -387,7 +388,8 @@ class _Builder:
         if type_ref not in self._missing:  # the same few types are missing for thousands of measures
             st = self.index.get("safeguard-type", type_ref)
             self._missing[type_ref] = r.MissingSafeguard(
-                type=type_ref, title=st.title if st else type_ref, description=st.description if st else None,
+                type=type_ref, title=st.worded("title", language()) if st else type_ref,
+                description=st.worded("description", language()) if st else None,
                 cites=self.bib.cites(list(in_use(st.required_by, self.bundle.resolved.frameworks))) if st else [],
                 anchor=required_anchor(type_ref),
                 duty=(duty := st.duty.holder if st and st.duty else DEFAULT_DUTY), duty_label=phrases.DUTY[duty],

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..translation import format_date
+from ..translation import SOURCE, format_date, language
 from ..translation import gettext as _
+from ..translation.sentence import NOUNS_CAPITALISED
 from . import template_context as r
 from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
 from .phrasebook import phrases as p
@@ -97,7 +98,7 @@ class _Opinion:
 
     def summary(self) -> Section:
         ctx = self.ctx
-        counts = "; ".join(f"{b.label.lower()}: {n}" for b, n in ctx.verdict_counts) or p.NONE
+        counts = "; ".join(f"{_named(b)}: {n}" for b, n in ctx.verdict_counts) or p.NONE
         lead = p.SUMMARY_LEAD.format(n=len(ctx.measure_ids), as_of=format_date(ctx.as_of), counts=counts)
         rows = []
         for mid in ctx.measure_ids:
@@ -178,7 +179,7 @@ class _Opinion:
         return Section(m.anchor, m.title, blocks)
 
     def step(self, step: r.Step) -> Para:
-        runs: list[Run] = [Text(f"{step.title} — {step.status.label.lower()}.", bold=True)]
+        runs: list[Run] = [Text(f"{step.title} — {_named(step.status)}.", bold=True)]
         if step.skipped:
             return Para([*runs, Text(" " + _sentence(step.summary))])
         # Strongest against: a finding that establishes a structural ground, then failures, then concerns.
@@ -392,9 +393,21 @@ class _Opinion:
         return [self.trace(), self.requirements(), self.detection(), self.bibliography(), self.about()]
 
 
+def _named(badge: r.Badge) -> str:
+    """A status or verdict as a sentence names it: its label in lower case in English; in another language the
+    translation of its word (a term: 'concern' -> 'Bedenken'), which keeps the capital a noun takes."""
+    if language() == SOURCE:
+        return badge.label.lower()
+    said = _(badge.word)
+    return said if said != badge.word else badge.label.lower()
+
+
 def _in_sentence(title: str) -> str:
-    """A catalogue title inside a sentence: 'Independent oversight' → 'independent oversight'; 'DPIA' stays."""
-    return title if len(title) > 1 and title[1].isupper() else title[:1].lower() + title[1:]
+    """A catalogue title inside a sentence: 'Independent oversight' → 'independent oversight'; 'DPIA' stays, and so
+    does a title in a language that capitalises nouns ('Datensicherheit')."""
+    if language() in NOUNS_CAPITALISED or (len(title) > 1 and title[1].isupper()):
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _standing(m: r.Measure) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -183,6 +183,54 @@ class Trimmed(Sentence):
         if language() == SOURCE:
             return str(self)
         return _spoken(language(), self).removesuffix(self.suffix)
+
+
+class Worded(Sentence):
+    """A framework record's own words (a safeguard type's title, a right's name): English as the text, and
+    the record's translations (``translations`` in the framework data), said in the report's language."""
+
+    words: tuple[tuple[str, str], ...]
+
+    def __new__(cls, english: str, words: tuple[tuple[str, str], ...]) -> Worded:
+        """``english`` as the text; ``words`` (language, text) pairs for the report."""
+        self = str.__new__(cls, english)
+        self.template, self.args, self.words = english, (), words
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Worded, (str(self), self.words))
+
+    def spoken(self) -> str:
+        """The record's words in the active language, its English where it has none."""
+        return dict(self.words).get(language(), str(self))
+
+
+def worded(english: str, translations: Mapping[str, str]) -> str:
+    """``english``, a record's own words; within :func:`templated`, a :class:`Worded` that a report says in its
+    language from ``translations`` (language -> text), falling back to the English."""
+    if not _templated.get() or not translations:
+        return english
+    return Worded(english, tuple(sorted(translations.items())))
+
+
+def reworded(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to ``text``, and to each of its translations when it is a :class:`Worded`."""
+    if isinstance(text, Worded):
+        return Worded(change(str(text)), tuple((lang, change(w)) for lang, w in text.words))
+    return change(text)
+
+
+#: Languages that write a noun with a capital inside a sentence too, so a title named mid-sentence keeps its case.
+NOUNS_CAPITALISED = frozenset({"de"})
+
+
+def lowered(title: str) -> str:
+    """A title as a sentence names it: lower case in English (as the engine always wrote it); in a translation,
+    a lower-case first letter, except where the language capitalises nouns."""
+    if not isinstance(title, Worded):
+        return title.lower()
+    return Worded(str(title).lower(), tuple((lang, w if lang in NOUNS_CAPITALISED else w[:1].lower() + w[1:])
+                                            for lang, w in title.words))
 
 
 def spoken(value: Arg) -> Arg:

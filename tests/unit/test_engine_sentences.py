@@ -15,7 +15,7 @@ from rightskit import pipeline
 from rightskit.render import render_formats
 from rightskit.translation import LANGUAGES, catalogue, speaking
 from rightskit.translation.extract import messages
-from rightskit.translation.sentence import Sentence, joined, localized, sentence, templated, term, trimmed
+from rightskit.translation.sentence import Sentence, Worded, joined, localized, sentence, templated, term, trimmed
 from rightskit.translation.sentence import spoken as spoken_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,10 +113,23 @@ def test_every_engine_sentence_call_names_its_template_literally() -> None:
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_sentence_the_flagships_say_is_translated(lang: str, bundles: dict[str, pipeline.Bundle]) -> None:
     have = catalogue(lang)
-    said = {s.template for b in bundles.values() for s in _said(b.results) if _worded(s.template)}
+    said = {s.template for b in bundles.values() for s in _said(b.results)
+            if _worded(s.template) and not isinstance(s, Worded)}
     assert len(said) > 100
     missing = sorted(t for t in said if t not in have)
     assert not missing, f"{lang}: sentences without a translation (a term() word missing from TERMS?): {missing}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_framework_wording_the_flagships_say_is_translated(lang: str,
+                                                                  bundles: dict[str, pipeline.Bundle]) -> None:
+    """A catalogue title, a right's name or a step's title that a sentence names carries its translations."""
+    worded = {str(s): dict(s.words) for b in bundles.values() for s in _said(b.results) if isinstance(s, Worded)}
+    assert len(worded) > 30
+    missing = sorted(w for w, words in worded.items() if lang not in words)
+    assert not missing, f"{lang}: framework wording without a translation (add it under 'translations'): {missing}"
+    with speaking(lang):
+        assert all(Worded(w, tuple(words.items())).spoken() == words[lang] for w, words in worded.items())
 
 
 def _fragments(template: str) -> list[str]:

@@ -6,7 +6,7 @@ it; an aim without a source is a concern when another aim is shown, and undeterm
 
 from __future__ import annotations
 
-from ...translation.sentence import Sentence, sentence, term
+from ...translation.sentence import Sentence, joined, sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
 from .spec import StepSpec
@@ -35,7 +35,7 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                               sentence("Importance in the balance: {importance}.", importance=term(aim.importance))]
         if aim.protects:
             reasons.append(sentence("Rights it protects: {rights}.",
-                                    rights=", ".join(ctx.right_title(r) for r in sorted(aim.protects))))
+                                    rights=joined((ctx.right_title(r) for r in sorted(aim.protects)), ", ")))
         if aim.cite:
             notes.append(Note(f"aim:{aim.id}", "satisfied",
                               sentence("'{title}' is {kind}, with a source.", title=aim.title,

@@ -24,7 +24,7 @@ author left unknown) is a concern when it is absent, so the gap is visible witho
 from __future__ import annotations
 
 from ...model import Citation
-from ...translation.sentence import sentence, term
+from ...translation.sentence import lowered, reworded, sentence, term, worded
 from ..context import EngineContext, MeasureView, Protection, StepInfo
 from ..note import Note
 from ..requirements import Requirement
@@ -47,10 +47,14 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
 def _amendment(ctx: EngineContext, req: Requirement) -> str:
     """The condition that meets ``req``, addressed to whoever must act (the type's ``duty``)."""
     t = ctx.requirements.catalogue.get(req.type)
-    what = t.description.split(". ")[0].rstrip(".") if t else req.title
+    what = reworded(worded(t.description, t.wordings("description")), _first_sentence) if t else req.title
     if ctx.requirements.duty(req.type) == "controller":
-        return sentence("Have the controller implement {safeguard}: {what}.", safeguard=req.title.lower(), what=what)
-    return sentence("Lay down {safeguard} in the law: {what}.", safeguard=req.title.lower(), what=what)
+        return sentence("Have the controller implement {safeguard}: {what}.", safeguard=lowered(req.title), what=what)
+    return sentence("Lay down {safeguard} in the law: {what}.", safeguard=lowered(req.title), what=what)
+
+
+def _first_sentence(description: str) -> str:
+    return description.split(". ")[0].rstrip(".")
 
 
 def _chain(ctx: EngineContext, req: Requirement, effective: list[Protection]
@@ -59,7 +63,8 @@ def _chain(ctx: EngineContext, req: Requirement, effective: list[Protection]
     t = ctx.requirements.catalogue.get(req.type)
     if t is None or t.reaches_upstream is None or not any(p.via for p in effective):
         return (), ()
-    return (sentence("Along the chain: {rationale}", rationale=t.reaches_upstream.rationale),), tuple(
+    return (sentence("Along the chain: {rationale}", rationale=worded(t.reaches_upstream.rationale,
+                                                                    t.reaches_upstream.wordings("rationale"))),), tuple(
         t.reaches_upstream.cite)
 
 
@@ -72,7 +77,7 @@ def _unreached(ctx: EngineContext, view: MeasureView, req: Requirement) -> tuple
     where = listing(sentence("{safeguard} on {measure}", safeguard=s, measure=d) for s, d in live)
     return (sentence("Recorded only downstream ({where}): {safeguard} protects only the measure it is recorded on, "
                      "because no source reads it as reaching the measures that feed it; record it on this measure "
-                     "too.", where=where, safeguard=req.title.lower()),)
+                     "too.", where=where, safeguard=lowered(req.title)),)
 
 
 def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple[Protection, ...]) -> Note:
