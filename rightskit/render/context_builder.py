@@ -349,13 +349,14 @@ class _Builder:
             own = authored.get(itf.right)
             dims = []
             if own is not None:
-                dims = [r.Fact(name.capitalize(), str(getattr(own, name)))
-                        for name in ("scope", "extent", "intensity") if getattr(own, name)]
+                dims = [r.Fact(label, badges.words(str(getattr(own, name))))
+                        for name, label in (("scope", _("Scope")), ("extent", _("Extent")),
+                                            ("intensity", _("Intensity"))) if getattr(own, name)]
             rows.append(r.InterferenceRow(
                 right=itf.right, inherent=badges.severity(itf.inherent), residual=badges.severity(itf.residual),
                 reaches_essence=itf.reaches_essence, inherited_from=list(itf.inherited_from),
-                mitigations=[r.MitigationApplied(safeguard=x.safeguard, strength=x.strength, levels=x.levels,
-                                                 effective=x.effective) for x in itf.mitigations],
+                mitigations=[r.MitigationApplied(safeguard=x.safeguard, strength=badges.words(x.strength),
+                                                 levels=x.levels, effective=x.effective) for x in itf.mitigations],
                 explanation=itf.explanation, rationale=own.rationale if own else None, dimensions=dims,
                 cites=self.bib.cites(own.cite) if own else [],
             ))

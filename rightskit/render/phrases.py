@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from ..evaluate.results import DUTY_WORDS
 
+# The colon after a label: French sets a space before it ("Mesure : …"), so it is a phrase of its own.
+LABEL = "{label}: "
+
 SUBTITLE = "Fundamental-rights assessment under Article 52(1) of the Charter"
 
 # Title block
