@@ -26,6 +26,9 @@ class Wording(StrictModel):
     description: Text | None = Field(default=None, description="The record's description in this language.")
     rationale: Text | None = Field(default=None, description="The record's rationale (e.g. why a safeguard on a "
                                    "downstream measure reaches upstream) in this language.")
+    essence: Text | None = Field(default=None, description="A right's statement of what the case law says about "
+                                 "its essence, in this language (rightskit's reading, with the same caveats "
+                                 "as the English).")
     questions: list[str] = Field(default_factory=list, description="A method step's questions in this language, "
                                  "one for each of the step's questions and in their order.")
     official: bool = Field(default=False, description="True when 'title' is the official wording of the source in "
@@ -38,7 +41,7 @@ class Wording(StrictModel):
 
 
 #: The fields of a record that a Wording can translate.
-WORDED_FIELDS: tuple[str, ...] = ("title", "description", "rationale", "questions")
+WORDED_FIELDS: tuple[str, ...] = ("title", "description", "rationale", "essence", "questions")
 
 
 class Translated(StrictModel):

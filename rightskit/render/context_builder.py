@@ -413,7 +413,7 @@ class _Builder:
             cumulative=badges.severity(rr.cumulative if rr else "none"),
             cells={mid: badges.severity(sev) for mid, sev in sorted(cells.items())},
             explanation=rr.explanation if rr else "",
-            absolute=bool(obj.absolute) if obj else False, essence=obj.essence if obj else None,
+            absolute=bool(obj.absolute) if obj else False, essence=obj.worded("essence", language()) if obj else None,
             provisions=[self.bib.cite_ref(p) for p in obj.provisions] if obj else [],
             protected_by=sorted(a.id for a in self.a.aims if ref in a.protects),
             diagram=view if view in self.diagrams else None,

@@ -47,6 +47,8 @@ def test_every_catalogue_method_and_right_record_has_its_wording(lang: str, fram
             counted += 1
             if not r.wordings("title").get(lang):
                 missing.append(f"{fid}/{r.id}: title")
+            if r.essence and not r.wordings("essence").get(lang):
+                missing.append(f"{fid}/{r.id}: essence")
     assert counted > 40
     assert not missing, f"{lang}: records without their wording: {missing}"
 
@@ -101,6 +103,10 @@ def test_a_flagship_report_names_safeguards_and_rights_in_its_language(lang: str
     charter = {r.id: r for r in frameworks["eu-charter"].rights}
     for right in ("art-7", "art-8", "art-11"):
         assert charter[right].translations[lang].title in report
+    # The essence section speaks the report's language (the opening words, free of Markdown escapes).
+    essence = charter["art-7"]
+    assert " ".join(essence.translations[lang].essence.split()[:4]) in report
+    assert " ".join(essence.essence.split()[:4]) not in report
     step = next(s for s in frameworks["art-52-1"].steps if s.id == "legality")
     assert step.translations[lang].questions[0] in report
     assert step.questions[0] not in report
