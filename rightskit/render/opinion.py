@@ -98,7 +98,7 @@ class _Opinion:
 
     def summary(self) -> Section:
         ctx = self.ctx
-        counts = "; ".join(p.LABEL.format(label=_named(b)) + str(n) for b, n in ctx.verdict_counts) or p.NONE
+        counts = "; ".join(_labelled(_named(b)) + str(n) for b, n in ctx.verdict_counts) or p.NONE
         lead = p.SUMMARY_LEAD.format(n=len(ctx.measure_ids), as_of=format_date(ctx.as_of), counts=counts)
         rows = []
         for mid in ctx.measure_ids:
@@ -165,7 +165,7 @@ class _Opinion:
             blocks.append(self.step(step))
         if m.missing_safeguards:
             blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
-            blocks.append(Bullets([[Text(p.LABEL.format(label=label[0].upper() + label[1:]) + f"{', '.join(titles)}.")]
+            blocks.append(Bullets([[Text(_labelled(label[0].upper() + label[1:]) + f"{', '.join(titles)}.")]
                                    for holder, label in p.DUTY.items()
                                    if (titles := [_in_sentence(t) for t in sorted(
                                        x.title for x in m.missing_safeguards if x.duty == holder)])]))
@@ -220,7 +220,7 @@ class _Opinion:
                    if i.reaches_essence]
         if reached:
             blocks.append(Para([Text(p.ESSENCE_REACHED, bold=True)]))
-            blocks.append(Bullets([[Text(p.LABEL.format(label=t) + f"{right}.")] for t, right in reached]))
+            blocks.append(Bullets([[Text(_labelled(t) + f"{right}.")] for t, right in reached]))
         else:
             blocks.append(Para([Text(p.ESSENCE_NOT_REACHED)]))
         argued: list[list[Run]] = []
@@ -231,7 +231,7 @@ class _Opinion:
                     continue
                 for f in step.findings:
                     if f.status.word in _AGAINST:
-                        argued.append([Text(p.LABEL.format(label=m.title), bold=True), *self.reason(f)])
+                        argued.append([_lead(m.title), *self.reason(f)])
         if argued:
             blocks.append(Para([Text(p.ESSENCE_ARGUED)]))
             blocks.append(Bullets(argued))
@@ -251,13 +251,13 @@ class _Opinion:
             if m.flip is None:
                 continue
             if m.flip.fix:
-                runs: list[Run] = [Text(p.LABEL.format(label=m.title), bold=True), Text(p.ADD)]
+                runs: list[Run] = [_lead(m.title), Text(p.ADD)]
                 for i, item in enumerate(m.flip.fix):
                     runs += [Text((" " if i == 0 else "; ") + item.title), *self.notes.runs([item.cite], limit=1)]
                 runs.append(Text("."))
                 fixes.append(runs)
             elif not m.flip.fix_possible and m.verdict.word in _STRUCTURAL:
-                structural.append([Text(p.LABEL.format(label=m.title), bold=True), Text(_sentence(m.flip.explanation))])
+                structural.append([_lead(m.title), Text(_sentence(m.flip.explanation))])
         blocks: list[Block] = [Para([Text(p.AMENDMENTS_LEAD)])]
         if fixes:
             blocks.append(Bullets(fixes))
@@ -266,7 +266,7 @@ class _Opinion:
         if structural:
             blocks.append(Para([Text(p.STRUCTURAL_AMENDMENT, bold=True)]))
             blocks.append(Bullets(structural))
-        recommended = [[Text(p.LABEL.format(label=ctx.measures[mid].title), bold=True), Text(_sentence(x))]
+        recommended = [[_lead(ctx.measures[mid].title), Text(_sentence(x))]
                        for mid in ctx.measure_ids for x in ctx.measures[mid].recommendations]
         if recommended:
             blocks.append(Para([Text(p.GOOD_PRACTICE, bold=True)]))
@@ -280,13 +280,13 @@ class _Opinion:
             m = ctx.measures[mid]
             undetermined = [s.title for s in m.steps if s.status.word == "undetermined"]
             if undetermined:
-                items.append([Text(p.LABEL.format(label=m.title), bold=True),
+                items.append([_lead(m.title),
                               Text(p.UNDETERMINED.format(steps=", ".join(undetermined).lower()))])
             if m.detection is not None and m.detection.unknown_inputs:
-                items.append([Text(p.LABEL.format(label=m.title), bold=True),
+                items.append([_lead(m.title),
                               Text(p.UNKNOWN_INPUTS.format(inputs=", ".join(m.detection.unknown_inputs)))])
             if m.effectiveness is None:
-                items.append([Text(p.LABEL.format(label=m.title), bold=True), Text(p.NO_EVIDENCE)])
+                items.append([_lead(m.title), Text(p.NO_EVIDENCE)])
         blocks: list[Block] = [Bullets(items)] if items else [Para([Text(p.NO_OPEN_QUESTIONS)])]
         if ctx.unverified_count:
             blocks.append(Para([Text(p.UNVERIFIED_SOURCES.format(n=ctx.unverified_count))]))
@@ -400,6 +400,16 @@ def _named(badge: r.Badge) -> str:
         return badge.label.lower()
     said = _(badge.word)
     return said if said != badge.word else badge.label.lower()
+
+
+def _labelled(label: str) -> str:
+    """``label`` and the colon after it, the report language's way ('Mesure : ' in French)."""
+    return str(p.LABEL).format(label=label)
+
+
+def _lead(label: str) -> Text:
+    """A bullet's bold lead: the label (a measure's title) and its colon."""
+    return Text(_labelled(label), bold=True)
 
 
 def _in_sentence(title: str) -> str:

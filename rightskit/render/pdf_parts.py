@@ -331,12 +331,17 @@ def _merge_main(out: str, files: list[str]) -> None:
 
 
 def _peak_mb() -> float:
-    """This process's peak resident memory (VmHWM), in MB."""
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0  # pragma: no cover - Linux has /proc
+    """This process's peak resident memory, in MB: VmHWM on Linux, ru_maxrss elsewhere (macOS has no /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # pragma: no cover - macOS; VmHWM is preferred where it exists, as exec resets it
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024)  # bytes on macOS
+    return 0.0  # pragma: no cover - a Linux /proc without VmHWM
 
 
 def main(argv: list[str]) -> None:
