@@ -160,7 +160,8 @@ def render(
     # refuses: the same problems 'check' reports.
     _raise_review_problems(bundle)
     with paused(), speaking(options.lang):
-        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress)
+        return render_formats(bundle, list(formats), out_dir, templates=templates, progress=progress,
+                              release=True)
 
 
 def input_files(resolved: Resolved) -> list[Path]:

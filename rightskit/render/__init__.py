@@ -21,7 +21,7 @@ from .output import atomic_write, ensure_out_dir, target_in
 
 if TYPE_CHECKING:
     from ..bundle import Bundle
-    from .diagram_set import DiagramSet
+    from .diagram_set import DiagramSet, PrintedFigure
     from .template_context import ReportContext
 
 #: Output formats, in the order they are written, and the file each one writes.
@@ -68,8 +68,14 @@ def render_formats(
     *,
     templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    release: bool = False,
 ) -> list[Path]:
-    """Write each of ``formats`` (html, pdf, docx, md, json, svg) into ``out_dir``; return the files written."""
+    """Write each of ``formats`` (html, pdf, docx, md, json, svg) into ``out_dir``; return the files written.
+
+    ``release``: the caller is done with ``bundle`` after this call, so its graph is emptied once the
+    last diagram is drawn, before the PDF is waited for (at 10,000 measures the PDF's Python process
+    holds the assessment, the results and the report context; the graph is what it no longer needs).
+    """
     from .diagram_set import DiagramSet
 
     wanted = _check_formats(formats)
@@ -94,7 +100,7 @@ def render_formats(
         started = time.perf_counter()
         ctx = build_context(bundle, drawn=diagrams)
         say(f"report context ({time.perf_counter() - started:.2f} s)")
-    _write_reports(bundle, wanted, ctx, diagrams, templates, say, write)
+    _write_reports(bundle, wanted, ctx, diagrams, templates, say, write, release)
     return written
 
 
@@ -132,18 +138,24 @@ def _copy(bundle: Bundle, **changes: Any) -> Bundle:
 
 def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
                    templates: Path | None, say: Callable[[str], None],
-                   write: Callable[[str, Writable], None]) -> None:
-    """The Markdown, HTML, DOCX, diagram and PDF outputs."""
+                   write: Callable[[str, Writable], None], release: bool = False) -> None:
+    """The Markdown, HTML, DOCX, diagram and PDF outputs; with ``release``, the graph is emptied after the
+    last diagram."""
     # Typst typesets in native code without holding the GIL, so the PDF is made in a thread while
     # the other formats are written; it is written last, and a failure is raised all the same.
     pool: ThreadPoolExecutor | None = None
+    printed_job: Future[dict[str, list[PrintedFigure]]] | None = None
     pdf_job: Future[bytes] | None = None
     if "pdf" in wanted:
         assert ctx is not None
         say("report.pdf (typesetting while the other formats are written)")
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rightskit-pdf")
-        # In a copy of this context, so the PDF thread writes in the report's language too.
-        pdf_job = pool.submit(contextvars.copy_context().run, _typeset, ctx, diagrams, templates)
+        # Each measure's view is drawn again for print (top to bottom, in parts): the interactive view is
+        # ~1,400 pt wide and printed its labels at 3 to 5 pt. Its own job, so the graph can be released
+        # once it is done; the one worker runs the two jobs in order. In a copy of this context, so the
+        # PDF thread writes in the report's language too.
+        printed_job = pool.submit(contextvars.copy_context().run, diagrams.printed, ctx.diagrams)
+        pdf_job = pool.submit(contextvars.copy_context().run, _typeset, ctx, printed_job, templates)
     try:
         if "md" in wanted:
             from .markdown import markdown_chunks
@@ -169,6 +181,10 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
                 png = diagram(bundle, ctx.overview, "png")
             write("report.docx", render_docx(ctx, png))
         _write_diagrams(bundle, wanted, ctx, diagrams, say, write)
+        if release:
+            if printed_job is not None:
+                printed_job.result()
+            bundle.graph.g.clear()
         if pdf_job is not None:
             write("report.pdf", pdf_job.result())
     finally:
@@ -176,12 +192,11 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _typeset(ctx: ReportContext, diagrams: DiagramSet, templates: Path | None) -> bytes:
-    """The PDF, with each measure's view drawn again for print (top to bottom, in parts): the
-    interactive view is ~1,400 pt wide and printed its labels at 3 to 5 pt."""
+def _typeset(ctx: ReportContext, printed: Future[dict[str, list[PrintedFigure]]], templates: Path | None) -> bytes:
+    """The PDF, with the measures' views as drawn for print."""
     from .pdf import render_pdf
 
-    return render_pdf(ctx, templates, diagrams.printed(ctx.diagrams))
+    return render_pdf(ctx, templates, printed.result())
 
 
 def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,

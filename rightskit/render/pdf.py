@@ -120,8 +120,6 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
                printed: Mapping[str, list[PrintedFigure]] | None = None) -> bytes:
     """Typeset the report; ``templates`` may hold a ``report.typ`` that replaces the shipped one;
     ``printed`` holds the print parts of measure views (see ``typst_data``)."""
-    import typst
-
     template = TEMPLATES_DIR / MAIN
     if templates is not None and (Path(templates) / MAIN).is_file():
         template = Path(templates) / MAIN
@@ -130,6 +128,10 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
     # Parts cut the summary PDF's rows; a detailed PDF (at most PDF_DETAIL_LIMIT measures) is one piece.
     if template == TEMPLATES_DIR / MAIN and len(ctx.measure_ids) > max(PARTS_ABOVE, PDF_DETAIL_LIMIT):
         return _in_parts(ctx, template, epoch, printed)
+    # Imported here, not above: the parts are typeset in processes of their own, and Typst's library
+    # would only add to this process's memory.
+    import typst
+
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-") as tmp:
         root = Path(tmp)
         (root / MAIN).write_bytes(template.read_bytes())

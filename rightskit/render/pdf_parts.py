@@ -221,27 +221,31 @@ def render_parts(data: dict[str, Any], template: Path, diagrams: dict[str, str],
             target = root / file
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(svg, encoding="utf-8")
-        datas = [part_data(data, p, len(parts)) for p in parts]
-        del data  # the caller's reference stays; this function holds only the parts' data from here
-        counts: list[int] = [0] * len(datas)
+        # Each part's data is made when it is typeset and dropped after: held for every part at once,
+        # the parts' copies of the lists they cut would all be alive at the peak.
+        def typeset(i: int, page_offset: int, pages_after: int, **flags: Any) -> tuple[int, list[dict[str, Any]]]:
+            one = part_data(data, parts[i], len(parts))
+            one["part"].update(flags)
+            return _typeset(root, i, one, page_offset, pages_after, epoch)
+
+        counts: list[int] = [0] * len(parts)
         later: list[dict[str, Any]] = []
         # Pass 1: the parts after the first, to count their pages and read their headings.
         offset = 0
-        for i in range(1, len(datas)):
-            counts[i], headings = _typeset(root, i, datas[i], 1, 0, epoch)
+        for i in range(1, len(parts)):
+            counts[i], headings = typeset(i, 1, 0)
             later.extend({**h, "page": offset + h["page"]} for h in headings if h["level"] <= 2)
             offset += counts[i]
-        datas[0]["part"]["later_headings"] = later
         for _attempt in range(3):
-            counts[0], _ = _typeset(root, 0, datas[0], 0, sum(counts[1:]), epoch)
+            counts[0], _ = typeset(0, 0, sum(counts[1:]), later_headings=later)
             changed = False
-            for i in range(1, len(datas)):
-                pages, _ = _typeset(root, i, datas[i], sum(counts[:i]), sum(counts[i + 1:]), epoch)
+            for i in range(1, len(parts)):
+                pages, _ = typeset(i, sum(counts[:i]), sum(counts[i + 1:]))
                 changed |= pages != counts[i]
                 counts[i] = pages
             if not changed:
                 break
-        return _merge(root, [root / f"part-{i:03d}.pdf" for i in range(len(datas))])
+        return _merge(root, [root / f"part-{i:03d}.pdf" for i in range(len(parts))])
 
 
 def _run(args: list[str]) -> str:
