@@ -225,18 +225,19 @@ def render(path: Path, out_dir: Path, formats: str, templates: Path | None, lang
               help="overview, chain, measure:ID or right:ID.")
 @click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot"]), default="svg", show_default=True)
 @click.option("-o", "--output", type=PATH_ARG, default=None, help="Output file (required for png and pdf).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
+              help="Language of the diagram's words (legal sources and the author's text keep their own).")
 @common
 @handle_errors
-def diagram(path: Path, view: str, fmt: str, output: Path | None, frameworks_dir: tuple[Path, ...],
+def diagram(path: Path, view: str, fmt: str, output: Path | None, lang: str, frameworks_dir: tuple[Path, ...],
             as_of: dt.date | None) -> None:
     """Draw one diagram of the rights graph."""
     if output is None and fmt in ("png", "pdf"):
         raise UsageError(f"--format {fmt} is binary: give -o FILE")
-    from .pipeline import evaluate as run
-    from .render.diagram import diagram as draw
+    from .pipeline import diagram as run
 
-    bundle = run(path, _options(frameworks_dir, as_of))
-    _write_or_print(draw(bundle, view, fmt), output, bundle.input_files)
+    data, bundle = run(path, view, fmt, replace(_options(frameworks_dir, as_of), lang=lang))
+    _write_or_print(data, output, bundle.input_files)
 
 
 @main.command(short_help="Compare two assessments, or two dates of one.")

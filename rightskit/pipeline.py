@@ -164,6 +164,17 @@ def render(
                               release=True)
 
 
+def diagram(path: Path, view: str, fmt: str = "svg", options: Options | None = None) -> tuple[bytes, Bundle]:
+    """Stages 1–4 and one diagram: ``view`` as ``fmt`` in the options' language, with the bundle it was drawn from."""
+    from .render import draw_diagram
+    from .translation import speaking
+
+    options = options or Options()
+    bundle = evaluate(path, options)
+    with paused(), speaking(options.lang):
+        return draw_diagram(bundle, view, fmt), bundle
+
+
 def input_files(resolved: Resolved) -> list[Path]:
     """The files an evaluation read: the assessment's files and the frameworks it used."""
     files = list(resolved.files)

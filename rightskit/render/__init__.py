@@ -37,7 +37,7 @@ FORMATS: dict[str, str] = {
 #: What an output writer accepts: the whole file, or its pieces in order (a streamed render).
 Writable = bytes | str | Iterable[bytes] | Iterable[str]
 
-__all__ = ["FORMATS", "build_context", "render_formats"]
+__all__ = ["FORMATS", "build_context", "draw_diagram", "render_formats"]
 
 
 def build_context(bundle: Bundle, diagrams: bool = True, drawn: DiagramSet | None = None) -> ReportContext:
@@ -48,6 +48,13 @@ def build_context(bundle: Bundle, diagrams: bool = True, drawn: DiagramSet | Non
     bundle = _spoken(bundle)
     records = (drawn or DiagramSet(bundle)).records(report_views(bundle)) if diagrams else {}
     return build(bundle, records)
+
+
+def draw_diagram(bundle: Bundle, view: str, fmt: str = "svg") -> bytes:
+    """One view of ``bundle`` as ``fmt`` (svg, png, pdf, dot), its words in the active language."""
+    from .diagram import diagram
+
+    return diagram(_spoken(bundle), view, fmt)
 
 
 def _check_formats(formats: list[str]) -> list[str]:

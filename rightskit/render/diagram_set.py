@@ -2,11 +2,12 @@
 
 Drawing is done by ``rightskit.render.diagram`` (Graphviz), imported when a view is first drawn, so
 a render that needs no diagram never loads it. Each view is drawn at most once per render and
-shared by the HTML, the PDF and the ``svg`` output.
+language, and shared by the HTML, the PDF and the ``svg`` output.
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -14,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from ..translation import language
 from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
 
@@ -63,12 +65,14 @@ def file_name(view: str) -> str:
 
 
 def title(bundle: Bundle, view: str) -> str:
-    kind, _, ident = view.partition(":")
+    kind, _sep, ident = view.partition(":")
     if kind == "measure" and ident in bundle.results.measures:
         return bundle.results.measures[ident].title
     if kind == "right" and ident in bundle.results.rights:
         return bundle.results.rights[ident].title
-    return {"overview": "Overview", "chain": "Data flows between measures"}.get(view, view)
+    from ..translation import gettext as _
+
+    return {"overview": _("Overview"), "chain": _("Data flows between measures")}.get(view, view)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,26 +89,36 @@ _T = TypeVar("_T")
 
 
 def _parallel(fn: Callable[[str], _T], items: list[str]) -> list[_T]:
-    """``fn`` of each item, in order; in a few threads when there are several (dot runs as a process)."""
+    """``fn`` of each item, in order; in a few threads when there are several (dot runs as a process).
+
+    Each item runs in its own copy of the caller's context, so a diagram drawn in a thread speaks the
+    report's language (a context variable); one copy per item, because a context cannot be entered by
+    two threads at once.
+    """
     workers = max(1, min(4, os.cpu_count() or 1, len(items)))
     if workers == 1:
         return [fn(i) for i in items]
+    contexts = [contextvars.copy_context() for _item in items]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(fn, items))
+        return list(pool.map(lambda context, item: context.run(fn, item), contexts, items))
 
 
 class DiagramSet:
-    """Draws views on demand, once each, and keeps the SVG for every format that needs it."""
+    """Draws views on demand, once each in each language, and keeps the SVG for every format that needs it."""
 
     def __init__(self, bundle: Bundle, draw: DrawFn | None = None) -> None:
         self.bundle = bundle
         self.draw = draw  # None: rightskit.render.diagram.diagram, imported on first use
-        self._svg: dict[str, bytes] = {}
+        # Keyed by (language, view): a diagram's words are the active language's, so one set asked for
+        # two languages in one run draws each view in each of them and never hands one the other's.
+        self._svg: dict[tuple[str, str], bytes] = {}
 
     def svgs(self, views: Iterable[str]) -> dict[str, bytes]:
-        """view -> SVG bytes for ``views``, drawing the missing ones in parallel (dot runs as a process)."""
+        """view -> SVG bytes for ``views`` in the active language, drawing the missing ones in parallel (dot
+        runs as a process)."""
+        lang = language()
         wanted = list(dict.fromkeys(views))
-        missing = [v for v in wanted if v not in self._svg]
+        missing = [v for v in wanted if (lang, v) not in self._svg]
         if missing:
             if self.draw is None:
                 from .diagram import diagram
@@ -112,8 +126,8 @@ class DiagramSet:
                 self.draw = diagram
             draw = self.draw
             drawn = _parallel(lambda v: draw(self.bundle, v, "svg"), missing)
-            self._svg.update(zip(missing, drawn, strict=True))
-        return {v: self._svg[v] for v in wanted}
+            self._svg.update(zip(((lang, v) for v in missing), drawn, strict=True))
+        return {v: self._svg[lang, v] for v in wanted}
 
     def printed(self, views: Iterable[str]) -> dict[str, list[PrintedFigure]]:
         """view -> the parts the PDF prints instead of it, for the measure views among ``views``."""

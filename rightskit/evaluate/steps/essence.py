@@ -16,6 +16,7 @@ pattern with reasons: the finding then stays visible as a concern, not a pass.
 from __future__ import annotations
 
 from ...model import Citation, EssenceArgument, EssenceDecision
+from ...translation import N_
 from ...translation.sentence import sentence, term
 from ..condition import Subject
 from ..context import EngineContext, MeasureView, StepInfo
@@ -145,6 +146,6 @@ def _argued(argument: EssenceArgument, holds: bool | None, decision: EssenceDeci
                  (*decision.cite, *cite))]
 
 
-SPEC = StepSpec(id="essence", title="Respects the essence", short="essence", abbrev="ess",
+SPEC = StepSpec(id="essence", title="Respects the essence", short="essence", abbrev=N_("ess"),
                 rule=rule, stops_with="essence-violated", uses_safeguards=True,
                 summary="No interference reaches the essence of a right.")

@@ -11,6 +11,7 @@ defect (the basis is unforeseeable as a whole) is structural, any other is a con
 from __future__ import annotations
 
 from ...model import Citation
+from ...translation import N_
 from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, StepInfo, draft_status
 from ..note import Note
@@ -99,5 +100,5 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     return notes
 
 
-SPEC = StepSpec(id="legality", title="Provided for by law", short="legality", abbrev="law", rule=rule,
+SPEC = StepSpec(id="legality", title="Provided for by law", short="legality", abbrev=N_("law"), rule=rule,
                 summary="A legal basis in force on the as-of date, of sufficient quality.")

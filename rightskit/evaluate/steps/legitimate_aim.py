@@ -6,6 +6,7 @@ it; an aim without a source is a concern when another aim is shown, and undeterm
 
 from __future__ import annotations
 
+from ...translation import N_
 from ...translation.sentence import Sentence, joined, sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
@@ -53,5 +54,5 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
     return notes
 
 
-SPEC = StepSpec(id="legitimate-aim", title="Legitimate aim", short="aim", abbrev="aim", rule=rule,
+SPEC = StepSpec(id="legitimate-aim", title="Legitimate aim", short="aim", abbrev=N_("aim"), rule=rule,
                 summary="A sourced objective of general interest or the rights of others.")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ...model import Alternative, Citation
 from ...model.scales import SEVERITY_ORDER, effectiveness_rank, importance_rank, severity_rank
+from ...translation import N_
 from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureFacts, MeasureView, StepInfo
 from ..note import Note
@@ -156,5 +157,5 @@ def _alternative(facts: MeasureFacts, view: MeasureView, alt: Alternative) -> No
                          "unnecessary.", title=alt.title), (how, comparison), nodes, cite)
 
 
-SPEC = StepSpec(id="necessity", title="Necessity", short="necessary", abbrev="nec", rule=rule,
+SPEC = StepSpec(id="necessity", title="Necessity", short="necessary", abbrev=N_("nec"), rule=rule,
                 summary="No less intrusive, equally effective alternative; scope limited to what is needed.")

@@ -37,6 +37,7 @@ from fractions import Fraction
 
 from ...model import Citation
 from ...model.scales import SEVERITY_ORDER
+from ...translation import N_
 from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
@@ -167,6 +168,6 @@ def rule(ctx: EngineContext, view: MeasureView, step: StepInfo) -> list[Note]:
                  tuple(cite), ground="balance-negative")]
 
 
-SPEC = StepSpec(id="proportionality", title="Proportionality stricto sensu", short="balance", abbrev="prop",
+SPEC = StepSpec(id="proportionality", title="Proportionality stricto sensu", short="balance", abbrev=N_("prop"),
                 rule=rule, uses_safeguards=True,
                 summary="Residual burden weighed against the aim's weight and the evidence.")

@@ -24,6 +24,7 @@ author left unknown) is a concern when it is absent, so the gap is visible witho
 from __future__ import annotations
 
 from ...model import Citation
+from ...translation import N_
 from ...translation.sentence import lowered, reworded, sentence, term, worded
 from ..context import EngineContext, MeasureView, Protection, StepInfo
 from ..note import Note
@@ -160,6 +161,6 @@ def unmet(view: MeasureView) -> list[str]:
             if r.certain and r.force != "good-practice" and not view.meets(r.type, r.force == "essential")]
 
 
-SPEC = StepSpec(id="safeguards", title="Safeguards", short="safeguards", abbrev="safe",
+SPEC = StepSpec(id="safeguards", title="Safeguards", short="safeguards", abbrev=N_("safe"),
                 rule=rule, uses_safeguards=True,
                 summary="Every safeguard type the catalogue and the case law require is in place.")

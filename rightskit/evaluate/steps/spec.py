@@ -20,7 +20,7 @@ class StepSpec:
     id: str
     title: str  # the default title, when the method framework gives none
     short: str  # the column name in the text table
-    abbrev: str  # the step strip inside a diagram's measure node
+    abbrev: str  # the step strip inside a diagram's measure node (a msgid: N_("law"), translated where shown)
     summary: str  # what the rule checks, in one line
     rule: RuleFn
     uses_safeguards: bool = False

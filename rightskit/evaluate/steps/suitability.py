@@ -11,6 +11,7 @@ concern with a condition (publish them).
 
 from __future__ import annotations
 
+from ...translation import N_
 from ...translation.sentence import sentence, term
 from ..context import EngineContext, MeasureView, StepInfo
 from ..note import Note
@@ -108,5 +109,5 @@ def _error_profile(ctx: EngineContext, view: MeasureView, step: StepInfo) -> Not
                 (*lines, thresholds, *extra), (view.node,), det.cite)
 
 
-SPEC = StepSpec(id="suitability", title="Suitability", short="suitable", abbrev="suit", rule=rule,
+SPEC = StepSpec(id="suitability", title="Suitability", short="suitable", abbrev=N_("suit"), rule=rule,
                 summary="Sourced evidence that it works; for detection, an acceptable error profile.")

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from ...translation import N_, ngettext
+from ...translation import gettext as _
 from .facts import EdgeFact, Facts, NodeFact, strongest, words, worst
 
 #: A picture with more nodes than this is aggregated (measured: dot lays out 150 nodes in ~0.1 s).
@@ -27,9 +29,11 @@ VERDICT_ORDER = ("proportionate", "proportionate-with-conditions", "undetermined
                  "essence-violated")
 _GROUP_KIND = {"measure": "measure-group", "right": "right-group", "safeguard": "safeguard-group",
                "aim": "group", "alternative": "group", "provision": "group"}
-_NOUN = {"measure": ("measure", "measures"), "right": ("right", "rights"), "safeguard": ("safeguard", "safeguards"),
-         "aim": ("aim", "aims"), "alternative": ("alternative", "alternatives"),
-         "provision": ("provision", "provisions")}
+#: How a group counts its members, singular and plural (translated where the count is written).
+_NOUN = {"measure": (N_("{n} measure"), N_("{n} measures")), "right": (N_("{n} right"), N_("{n} rights")),
+         "safeguard": (N_("{n} safeguard"), N_("{n} safeguards")), "aim": (N_("{n} aim"), N_("{n} aims")),
+         "alternative": (N_("{n} alternative"), N_("{n} alternatives")),
+         "provision": (N_("{n} provision"), N_("{n} provisions"))}
 
 
 def worst_verdict(values: Iterable[str]) -> str:
@@ -57,24 +61,25 @@ def group_nodes(nodes: list[NodeFact], key: Callable[[NodeFact], str], title: Ca
     for gkey in sorted(buckets):
         members = sorted(buckets[gkey], key=lambda n: n.ident)
         kind = members[0].kind
-        one, many = _NOUN.get(kind, (kind, kind + "s"))
+        one, many = _NOUN.get(kind, ("{n} " + kind, "{n} " + kind + "s"))
         looks = [m.look for m in members]
         if kind == "measure":
             look = worst_verdict(looks)
             summary = _tally(looks)
         elif kind == "right":
             look = worst(looks)
-            summary = f"worst cumulative: {words(look)}" if look else ""
+            summary = _("worst cumulative: {severity}").format(severity=words(look)) if look else ""
         else:
             look = "ineffective" if looks and all(v == "ineffective" for v in looks) else ""
             summary = ""
-        count = f"{len(members)} {one if len(members) == 1 else many}"
+        count = ngettext(one, many, len(members)).format(n=len(members))
         names = ", ".join(m.ident for m in members[:40]) + (" …" if len(members) > 40 else "")
         group = NodeFact(
             _GROUP_KIND.get(kind, "group"), f"{kind}/{gkey}", title(gkey), tuple(x for x in (count, summary) if x),
             look, _GROUP_KIND.get(kind, "group"),
-            (f"{title(gkey)}: {count}", summary, f"Members: {names}",
-             "Aggregated: view one of them with --view measure:ID or right:REF."),
+            (_("{group}: {count}").format(group=title(gkey), count=count), summary,
+             _("Members: {names}").format(names=names),
+             _("Aggregated: view one of them with --view measure:ID or right:REF.")),
             group=members[0].group, members=tuple(m.ident for m in members), link=False,
         )
         groups.append(group)
@@ -104,7 +109,7 @@ def merge_edges(edges: Iterable[EdgeFact], mapping: dict[str, str]) -> list[Edge
             look = looks[0]
         labels = sorted({part.strip() for e in items for part in e.label.split(",") if part.strip()})
         label = ", ".join(labels) if kind == "feeds" else (words(look) if items[0].label else "")
-        tip = [f"{len(items)} merged edges; worst/strongest: {words(look) or 'n/a'}"]
+        tip = [_("{n} merged edges; worst/strongest: {look}").format(n=len(items), look=words(look) or _("n/a"))]
         tip += [e.tooltip[0] for e in items[:30] if e.tooltip]
         out.append(EdgeFact(tail, head, kind, look, label, tuple(tip), items[0].dashed,
                             sum(e.count for e in items)))

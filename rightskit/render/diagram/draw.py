@@ -11,6 +11,7 @@ import re
 
 import graphviz
 
+from ...translation import gettext
 from . import style
 from .facts import EdgeFact, NodeFact
 from .text import cell_tooltip, html, html_lines, safe_name, tooltip, url
@@ -41,7 +42,7 @@ def steps_row(steps: tuple[tuple[str, str], ...], size: str = "8") -> str:
     for step, status in steps:
         look = style.status(status)
         cells.append(f'<td bgcolor="{look.colour}" cellpadding="2"><font color="{look.ink}" point-size="{size}">'
-                     f"{html(look.symbol)} {html(style.STEP_SHORT.get(step, step))}</font></td>")
+                     f"{html(look.symbol)} {html(gettext(style.STEP_SHORT.get(step, step)))}</font></td>")
     return ('<tr><td colspan="2" cellpadding="0"><table border="0" cellborder="0" cellspacing="1" '
             f'cellpadding="0"><tr>{"".join(cells)}</tr></table></td></tr>')
 
@@ -123,7 +124,7 @@ def panel_label(title: str, rows: list[PanelRow], more: str = "", width: int = 4
     for strength, text, sid, tip, effective in rows:
         look = style.strength(strength) if effective else style.INEFFECTIVE
         glyph = _STRENGTH_GLYPH.get(strength, "?") if effective else "╌"
-        suffix = "" if effective else " (ineffective)"
+        suffix = "" if effective else gettext(" (ineffective)")
         cells.append(f'<tr><td align="center"><font color="{look.colour}" point-size="11"><b>{html(glyph)}</b>'
                      f'</font></td><td align="left"{wrap} href="{url("safeguard", sid)}" title="{cell_tooltip(*tip)}">'
                      f'<font point-size="10">{html_lines(text + suffix, width, lines)}</font></td></tr>')

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model.scales import severity_rank, strength_rank
+from ...translation import N_, SOURCE, format_number, gettext, language
+from ...translation import gettext as _
+from ...translation.sentence import NOUNS_CAPITALISED
 from .text import dot_name
 
 if TYPE_CHECKING:
@@ -75,7 +78,28 @@ class Facts:
 
 
 def words(value: str) -> str:
-    return value.replace("-", " ").replace("_", " ")
+    """A vocabulary word for reading ('very-serious' -> 'very serious'), in the active language.
+
+    The translation is the one the report uses: the engine's term (``evaluate/terms.py``, keyed by the
+    word itself), else the measure vocabulary's reading (``badges.words``). English is the reading.
+    """
+    said = gettext(value)
+    return said if said != value else gettext(value.replace("-", " ").replace("_", " "))
+
+
+def type_words(bundle: Bundle, key: str) -> str:
+    """A safeguard group's key as a caption says it: a catalogue type by its title, in lower case.
+
+    English keeps the reading of the type's id it has always shown; another language shows the type's
+    translated title (the same one the report's safeguard sections use), lower-cased except in German.
+    """
+    reading = words(key.split("/")[-1])
+    lang = language()
+    record = bundle.resolved.index.get("safeguard-type", key) if lang != SOURCE else None
+    if record is None:
+        return reading
+    title = str(record.worded("title", lang))
+    return title if lang in NOUNS_CAPITALISED else title[:1].lower() + title[1:]
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -111,9 +135,10 @@ class Reader:
 
 
 def framework_title(bundle: Bundle, fid: str) -> str:
+    """A framework as a caption names it: its short title, as the source writes it (never translated)."""
     fw = bundle.resolved.frameworks.get(fid)
     if fw is None:
-        return "Defined in the assessment" if fid == "local" else fid
+        return _("Defined in the assessment") if fid == "local" else fid
     return fw.short_title or fw.title
 
 
@@ -143,7 +168,7 @@ def measure_node(r: Reader, mid: str, *, steps: bool = False) -> NodeFact:
     step_states = tuple((s, r.status) for s, r in result.steps.items()) if (result and steps) else ()
     return NodeFact(
         "measure", mid, title, (f"{words(kind)}{actor}",), verdict, "measure",
-        (title, f"Verdict: {words(verdict)}", result.verdict_reason if result else "",
+        (title, _("Verdict: {verdict}").format(verdict=words(verdict)), result.verdict_reason if result else "",
          m.description if m and m.description else ""),
         group=kind, steps=step_states,
     )
@@ -153,18 +178,19 @@ def right_node(r: Reader, ref: str) -> NodeFact:
     bundle = r.bundle
     right = bundle.resolved.index.get("right", ref)
     result = bundle.results.rights.get(ref)
-    title = right.title if right is not None else (result.title if result else ref)
+    title = right.worded("title", language()) if right is not None else (result.title if result else ref)
     cumulative = result.cumulative if result else ""
     absolute = bool(right is not None and right.absolute)
     essence = ref in r.essence
     lines = [ref]
     if cumulative:
-        lines.append(f"cumulative: {words(cumulative)}")
+        lines.append(_("cumulative: {severity}").format(severity=words(cumulative)))
     if essence:
-        lines.append("essence reached")
+        lines.append(_("essence reached"))
     return NodeFact(
         "right", ref, title, tuple(lines), cumulative, "right-absolute" if absolute else "right",
-        (title, f"Cumulative residual severity: {words(cumulative) or 'not evaluated'}",
+        (title, _("Cumulative residual severity: {severity}").format(
+            severity=words(cumulative) or _("not evaluated")),
          result.explanation if result else "", right.summary if right is not None and right.summary else ""),
         group=right_framework(ref),
     )
@@ -177,17 +203,17 @@ def safeguard_node(r: Reader, sid: str) -> NodeFact:
         return NodeFact("safeguard", sid, sid)
     if s.binding:
         prov = bundle.resolved.index.get("provision", str(s.source))
-        basis = f"binding: {prov.pinpoint if prov is not None else s.source}"
+        basis = _("binding: {provision}").format(provision=prov.pinpoint if prov is not None else s.source)
     else:
-        basis = "voluntary"
+        basis = _("voluntary")
     own, chained = r.protects(sid)
     protects = _protects(own, chained)
-    lines = [basis] + ([protects] if protects else []) + ([] if s.effective else ["ineffective in practice"])
+    lines = [basis] + ([protects] if protects else []) + ([] if s.effective else [_("ineffective in practice")])
     return NodeFact(
         "safeguard", sid, s.title, tuple(lines), "" if s.effective else "ineffective",
         "safeguard" if s.binding else "safeguard-voluntary",
         (s.title, basis, protects, s.requires or "", "; ".join(s.conditions),
-         "" if s.effective else "Recorded as not effective in practice."),
+         "" if s.effective else _("Recorded as not effective in practice.")),
         group=s.type or ("binding" if s.binding else "voluntary"),
     )
 
@@ -199,27 +225,35 @@ PROTECTS_NAMED = 3
 def _protects(own: list[str], chained: list[str]) -> str:
     """'protects: scan, report; along the chain: detect' — which measures a safeguard protects."""
     def names(ids: list[str]) -> str:
-        return ", ".join(ids) if len(ids) <= PROTECTS_NAMED else f"{len(ids):,} measures"
-    parts = [f"protects: {names(own)}"] if own else []
+        return ", ".join(ids) if len(ids) <= PROTECTS_NAMED else _("{n} measures").format(
+            n=format_number(str(len(ids))))
+    parts = [_("protects: {measures}").format(measures=names(own))] if own else []
     if chained:
-        parts.append(f"along the chain: {names(sorted(chained))}")
+        parts.append(_("along the chain: {measures}").format(measures=names(sorted(chained))))
     return "; ".join(parts)
+
+
+#: An aim's kind as its tooltip names it (msgids; the Charter's words in each language).
+AIM_KINDS = {"general-interest": N_("general interest"), "rights-of-others": N_("rights of others")}
 
 
 def aim_node(r: Reader, aid: str) -> NodeFact:
     aim = r.aims.get(aid)
     if aim is None:
         return NodeFact("aim", aid, aid)
-    return NodeFact("aim", aid, aim.title, (f"aim · importance {words(aim.importance)}",), "", "aim",
-                    (aim.title, words(aim.kind), aim.description or ""))
+    line = _("aim · importance {importance}").format(importance=words(aim.importance))
+    return NodeFact("aim", aid, aim.title, (line,), "", "aim",
+                    (aim.title, _(AIM_KINDS.get(aim.kind, aim.kind)), aim.description or ""))
 
 
 def alternative_node(r: Reader, aid: str) -> NodeFact:
     alt = r.alternatives.get(aid)
     if alt is None:
         return NodeFact("alternative", aid, aid)
-    eff = f"effectiveness {words(alt.effectiveness.level)}" if alt.effectiveness else "effectiveness unknown"
-    return NodeFact("alternative", aid, alt.title, (f"alternative · {eff}",), "", "alternative",
+    eff = (_("effectiveness {level}").format(level=words(alt.effectiveness.level)) if alt.effectiveness
+           else _("effectiveness unknown"))
+    return NodeFact("alternative", aid, alt.title, (_("alternative · {effectiveness}").format(effectiveness=eff),), "",
+                    "alternative",
                     (alt.title, alt.description or "", alt.effectiveness.statement if alt.effectiveness else ""))
 
 
@@ -248,12 +282,13 @@ def interference_edge(r: Reader, mid: str, ref: str, *, label: bool = True) -> E
     residual = res.residual if res else inherent
     text = words(residual)
     if label and inherent and inherent != residual:
-        text = f"{words(residual)} (from {words(inherent)})"
+        text = _("{residual} (from {inherent})").format(residual=words(residual), inherent=words(inherent))
     if res is not None and res.reaches_essence:
-        text += ", essence"
+        text += _(", essence")
     return EdgeFact(
         dot_name("measure", mid), dot_name("right", ref), "interferes", residual, text if label else "",
-        (f"{mid} → {ref}: residual {words(residual)}, inherent {words(inherent)}",
+        (_("{measure} → {right}: residual {residual}, inherent {inherent}").format(
+            measure=mid, right=ref, residual=words(residual), inherent=words(inherent)),
          itf.rationale if itf else "", res.explanation if res else ""),
     )
 
@@ -268,6 +303,11 @@ def mitigations(r: Reader, measure: str | None = None, right: str | None = None)
                                 for s in r.safeguards.values() for mit in s.mitigates)
     return [row for row in r._mitigations
             if (measure is None or row[1] == measure) and (right is None or row[2] == right)]
+
+
+def for_measure(measure: str, strength: str) -> str:
+    """'for scan: strong': a safeguard's strength for one measure, as a tooltip line."""
+    return _("for {measure}: {strength}").format(measure=measure, strength=words(strength))
 
 
 def strongest(values: list[str]) -> str:

@@ -11,14 +11,17 @@ and the word, so the legend itself works in greyscale and for colour-blind reade
 
 from __future__ import annotations
 
+from ...translation import N_
+from ...translation import gettext as _
 from . import style
+from .facts import words
 from .text import html
 
 # Line glyphs that echo the edge styles: dotted, dashed, thin, thick, heavy.
 _SEVERITY_GLYPH = {"none": "┈┈┈", "minor": "╌╌╌", "moderate": "───", "serious": "━━━", "very-serious": "▬▬▬"}
 _STRENGTH_GLYPH = ("───", "━━━", "▬▬▬")
-_DIFF = (("+ added", "thick outline, only in B"), ("− removed", "dashed, grey, only in A"),
-         ("~ changed", "double outline; what changed is written"))
+_DIFF = ((N_("+ added"), N_("thick outline, only in B")), (N_("− removed"), N_("dashed, grey, only in A")),
+         (N_("~ changed"), N_("double outline; what changed is written")))
 
 
 def _badge(look: style.Look) -> str:
@@ -35,7 +38,8 @@ def _word(text: str) -> str:
 
 
 def _line(head: str, cells: list[str]) -> str:
-    first = f"<b>{html(head)}</b>  " if head else ""
+    """One legend line: its heading (a msgid, translated here), then its (mark, word) cells."""
+    first = f"<b>{html(_(head))}</b>  " if head else ""
     return f'<tr><td align="left"><font point-size="9">{first}{"".join(cells)}</font></td></tr>'
 
 
@@ -61,35 +65,36 @@ def legend_rows(items: list[str], shapes: list[str], per_line: int = 0) -> str:
     if "diff" in items:
         cells = []
         for mark, text in _DIFF:
-            cells += [f"<b>{html(mark)}</b>", _word(text)]
-        lines += _lines("Changes A → B:", cells, per_line)
+            cells += [f"<b>{html(_(mark))}</b>", _word(_(text))]
+        lines += _lines(N_("Changes A → B:"), cells, per_line)
     if "verdict" in items:
         cells = []
         for look in style.VERDICT.values():
-            cells += [_badge(look), _word(look.label)]
-        lines += _lines("Verdict (badge, outline):", cells, per_line)
+            cells += [_badge(look), _word(_(look.label))]
+        lines += _lines(N_("Verdict (badge, outline):"), cells, per_line)
     if "status" in items:
         cells = []
         for look in style.STATUS.values():
-            cells += [_badge(look), _word(look.label)]
-        steps = [f"{short} = {step.replace('-', ' ')}" for step, short in style.STEP_SHORT.items()]
-        lines += _lines("Art. 52(1) steps:", cells, per_line)
+            cells += [_badge(look), _word(_(look.label))]
+        steps = [f"{_(short)} = {words(step)}" for step, short in style.STEP_SHORT.items()]
+        lines += _lines(N_("Art. 52(1) steps:"), cells, per_line)
         lines += _listing("", steps, per_line)
     if "severity" in items:
         cells = []
         for word, look in style.SEVERITY.items():
-            cells += [_glyph(look.colour, _SEVERITY_GLYPH[word]), _word(f"{look.symbol} {look.label}")]
-        lines += _lines("Residual severity (line):", cells, per_line)
+            cells += [_glyph(look.colour, _SEVERITY_GLYPH[word]), _word(f"{look.symbol} {_(look.label)}")]
+        lines += _lines(N_("Residual severity (line):"), cells, per_line)
     if "strength" in items:
         cells = []
         for glyph, look in zip(_STRENGTH_GLYPH, style.STRENGTH.values(), strict=True):
-            cells += [_glyph(look.colour, glyph), _word(look.label)]
-        cells += [_glyph(style.GREY, "╌╌╌"), _word("ineffective")]
-        lines += _lines("Safeguard strength:", cells, per_line)
+            cells += [_glyph(look.colour, glyph), _word(_(look.label))]
+        cells += [_glyph(style.GREY, "╌╌╌"), _word(_("ineffective"))]
+        lines += _lines(N_("Safeguard strength:"), cells, per_line)
     if "feeds" in items:
-        lines += _lines("Data flow:", [_glyph(style.BLACK, "━━▶"), _word("feeds into; label = data categories")],
-                        per_line)
+        lines += _lines(N_("Data flow:"), [_glyph(style.BLACK, "━━▶"),
+                                           _word(_("feeds into; label = data categories"))], per_line)
     if shapes:
-        lines += _listing("Shapes:", [style.SHAPES[s].legend for s in shapes], per_line and max(1, per_line // 2))
+        lines += _listing(N_("Shapes:"), [_(style.SHAPES[s].legend) for s in shapes],
+                          per_line and max(1, per_line // 2))
     return (f'<tr><td align="left"><table border="1" color="{style.RULE_GREY}" cellborder="0" cellspacing="0" '
             f'cellpadding="2" bgcolor="{style.WHITE}">' + "".join(lines) + "</table></td></tr>")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import graphviz
 
 from ...model.scales import strength_rank
+from ...translation import gettext as _
+from ...translation import ngettext
 from . import draw
-from .facts import EdgeFact, Facts, NodeFact, Reader, mitigations, safeguard_node, strongest, words
+from .facts import EdgeFact, Facts, NodeFact, Reader, for_measure, mitigations, safeguard_node, strongest
 from .text import dot_name
 
 #: Past this many safeguards the overview lists them in one panel per right instead of one node each.
@@ -23,7 +25,7 @@ PANEL_ROWS = 14
 
 def without_safeguards(f: Facts) -> Facts:
     out = Facts()
-    for _, node in sorted(f.nodes.items()):
+    for _name, node in sorted(f.nodes.items()):
         if node.kind != "safeguard":
             out.add(node)
     for e in f.sorted_edges():
@@ -36,32 +38,35 @@ def panel_rows(r: Reader, right: str, measure: str | None = None) -> list[draw.P
     """The rows of ``right``'s panel: each safeguard mitigating an interference with it (of ``measure``
     only, in a measure's view), working ones first, strongest first."""
     by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
-    for sid, mid, _, strength, works, _ in mitigations(r, measure=measure, right=right):
+    for sid, mid, _right, strength, works, _why in mitigations(r, measure=measure, right=right):
         by_safeguard.setdefault(sid, []).append((mid, strength, works))
     rows: list[draw.PanelRow] = []
     for sid, items in by_safeguard.items():
         node = safeguard_node(r, sid)
         working = [s for _, s, ok in items if ok]
-        tip = (*node.tooltip, *(f"for {m}: {words(s)}" for m, s, _ in items))
-        rows.append((strongest(working) if working else strongest([s for _, s, _ in items]), node.title, sid,
+        tip = (*node.tooltip, *(for_measure(m, s) for m, s, _ok in items))
+        rows.append((strongest(working) if working else strongest([s for _m, s, _ok in items]), node.title, sid,
                      tip, bool(working)))
     rows.sort(key=lambda row: (not row[4], -strength_rank(row[0]), row[1].lower(), row[2]))
     return rows
 
 
 def panel_title(rows: list[draw.PanelRow], right_title: str) -> str:
-    return f"{len(rows)} safeguard{'s' if len(rows) != 1 else ''} for {right_title}"
+    return ngettext("{n} safeguard for {right}", "{n} safeguards for {right}", len(rows)).format(
+        n=len(rows), right=right_title)
 
 
 def panel_more(rows: list[draw.PanelRow]) -> str:
-    return f"… {len(rows) - PANEL_ROWS} more: see the right's own view" if len(rows) > PANEL_ROWS else ""
+    if len(rows) <= PANEL_ROWS:
+        return ""
+    return _("… {n} more: see the right's own view").format(n=len(rows) - PANEL_ROWS)
 
 
 def panel_edge(rows: list[draw.PanelRow], right: NodeFact, name: str) -> EdgeFact:
     """The one edge from a right to its panel, styled as the strongest working safeguard in it."""
     best = [row[0] for row in rows if row[4]]
     return EdgeFact(right.name, name, "mitigates", strongest(best) if best else "ineffective", "",
-                    (f"Safeguards that mitigate interferences with {right.ident}",))
+                    (_("Safeguards that mitigate interferences with {right}").format(right=right.ident),))
 
 
 def draw_panels(g: graphviz.Digraph, r: Reader, f: Facts, measure: str | None = None) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from ...translation import gettext as _
 from . import draw, style
 from .facts import (
     NodeFact,
@@ -115,7 +116,8 @@ def _row(node: NodeFact, *more: str) -> draw.ListRow:
 def _capped(rows: list[draw.ListRow]) -> list[draw.ListRow]:
     if len(rows) <= PANEL_ROWS:
         return rows
-    return [*rows[:PANEL_ROWS - 1], (f"… {len(rows) - PANEL_ROWS + 1} more: see the measure's section", "", ())]
+    more = _("… {n} more: see the measure's section").format(n=len(rows) - PANEL_ROWS + 1)
+    return [*rows[:PANEL_ROWS - 1], (more, "", ())]
 
 
 def context_sections(r: Reader, mid: str) -> list[draw.ListSection]:
@@ -125,9 +127,11 @@ def context_sections(r: Reader, mid: str) -> list[draw.ListSection]:
     def flow(tail: str, head: str) -> str:
         a, b = r.measures[tail], r.measures[head]
         shared = sorted(set(a.data_categories) & set(b.data_categories))
-        return "data: " + (", ".join(words(c) for c in shared) if shared else "not specified")
+        return _("data: {categories}").format(
+            categories=", ".join(words(c) for c in shared) if shared else _("not specified"))
 
-    aims = [_row(aim_node(r, a), f"importance {words(r.aims[a].importance)}" if a in r.aims else "")
+    aims = [_row(aim_node(r, a), _("importance {importance}").format(importance=words(r.aims[a].importance))
+                 if a in r.aims else "")
             for a in sorted(set(m.aims))]
     basis = [_row(node, *node.lines) for node in (provision_node(r, ref) for ref in sorted(set(m.legal_basis)))]
     alternatives = [_row(node, *node.lines) for node in (alternative_node(r, alt.id) for alt in
@@ -136,9 +140,9 @@ def context_sections(r: Reader, mid: str) -> list[draw.ListSection]:
     fed_by = [_row(measure_node(r, o.id), flow(o.id, mid))
               for o in sorted(r.measures.values(), key=lambda x: x.id) if mid in o.feeds and o.id != mid]
     feeds = [_row(measure_node(r, t), flow(mid, t)) for t in sorted(set(m.feeds)) if t in r.measures and t != mid]
-    sections = [("Pursues", style.REDDISH_PURPLE, aims), ("Legal basis", style.DARK_GREY, basis),
-                ("Less intrusive alternatives", style.DARK_GREY, alternatives),
-                ("Fed by", style.BLACK, fed_by), ("Feeds into", style.BLACK, feeds)]
+    sections = [(_("Pursues"), style.REDDISH_PURPLE, aims), (_("Legal basis"), style.DARK_GREY, basis),
+                (_("Less intrusive alternatives"), style.DARK_GREY, alternatives),
+                (_("Fed by"), style.BLACK, fed_by), (_("Feeds into"), style.BLACK, feeds)]
     return [(heading, colour, _capped(rows)) for heading, colour, rows in sections if rows]
 
 
@@ -147,7 +151,8 @@ def measure_rights(r: Reader, mid: str) -> list[NodeFact]:
     out = []
     for ref in sorted({i.right for i in r.measures[mid].interferes}):
         node = right_node(r, ref)
-        out.append(replace(node, lines=(*node.lines, f"this measure: {interference_edge(r, mid, ref).label}")))
+        said = _("this measure: {severity}").format(severity=interference_edge(r, mid, ref).label)
+        out.append(replace(node, lines=(*node.lines, said)))
     return out
 
 
@@ -155,12 +160,14 @@ def measure_part(r: Reader, mid: str, beside: bool) -> graphviz.Digraph:
     """Part 1: the measure with its step strip and its context list, ``beside`` it or under it."""
     subject = measure_node(r, mid, steps=True)
     sections = context_sections(r, mid)
-    g = _graph(f"measure-{mid}-print", f"Measure: {subject.title}", ["verdict", "status"], _shapes([subject]))
+    g = _graph(f"measure-{mid}-print", _("Measure: {title}").format(title=subject.title), ["verdict", "status"],
+               _shapes([subject]))
     draw.add_node(g, subject, small=SMALL)
     if sections:
         context = dot_name("context", mid)
         g.node(context, draw.list_label(sections, LIST_WIDTH), shape="plain",
-               tooltip=tooltip(f"Aims, legal basis, alternatives and data flows of {subject.title}"),
+               tooltip=tooltip(_("Aims, legal basis, alternatives and data flows of {title}").format(
+                   title=subject.title)),
                **{"class": "context"})
         g.edge(subject.name, context, color=style.GREY, arrowhead="none", style="dashed")
         if beside:
@@ -174,11 +181,12 @@ def measure_part(r: Reader, mid: str, beside: bool) -> graphviz.Digraph:
 def rights_part(r: Reader, mid: str, rights: list[NodeFact], number: int, of: int) -> graphviz.Digraph:
     """A later part: ``rights`` side by side, each above the panel of safeguards that mitigate this
     measure's interference with it."""
-    title = "Rights and safeguards" + (f" ({number} of {of})" if of > 1 else "")
+    title = _("Rights and safeguards") + (_(" ({number} of {of})").format(number=number, of=of) if of > 1 else "")
     panels = {node.ident: panel_rows(r, node.ident, mid) for node in rights}
     guarded = any(panels.values())
     g = _graph(f"measure-{mid}-print-{number}", title, ["severity", "strength"] if guarded else ["severity"],
-               _shapes(rights, *(["safeguard-panel"] if guarded else [])), f"Measure: {r.measures[mid].title}")
+               _shapes(rights, *(["safeguard-panel"] if guarded else [])),
+               _("Measure: {title}").format(title=r.measures[mid].title))
     for node in rights:
         draw.add_node(g, node, small=SMALL, width=RIGHT_WIDTH)
         rows = panels[node.ident]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...evaluate.steps import SPECS
 from ...model.scales import SEVERITY_ORDER, STRENGTH_ORDER
+from ...translation import N_
 
 # Okabe–Ito
 BLACK = "#000000"
@@ -35,7 +36,10 @@ SMALL = "10"
 
 @dataclass(frozen=True)
 class Look:
-    """How one word of a scale looks: colour, text colour on it, symbol, line style and width."""
+    """How one word of a scale looks: colour, text colour on it, symbol, line style and width.
+
+    ``label`` is the English msgid (the same as the report's badge); it is translated where it is shown.
+    """
 
     colour: str
     ink: str  # text colour on a cell filled with ``colour``
@@ -50,18 +54,18 @@ TINT = {BLUISH_GREEN: "#E3F3EE", ORANGE: "#FCF2DC", VERMILLION: "#FBE8DC", BLACK
         GREY: "#F2F2F2", SKY_BLUE: "#E8F4FB", BLUE: "#E6F0F8"}
 
 VERDICT: dict[str, Look] = {
-    "proportionate": Look(BLUISH_GREEN, WHITE, "✓", "Proportionate", "solid", 1.5, TINT[BLUISH_GREEN]),
-    "proportionate-with-conditions": Look(ORANGE, BLACK, "!", "Proportionate with conditions", "solid", 2.0,
+    "proportionate": Look(BLUISH_GREEN, WHITE, "✓", N_("Proportionate"), "solid", 1.5, TINT[BLUISH_GREEN]),
+    "proportionate-with-conditions": Look(ORANGE, BLACK, "!", N_("Proportionate with conditions"), "solid", 2.0,
                                           TINT[ORANGE]),
-    "disproportionate": Look(VERMILLION, WHITE, "✗", "Disproportionate", "solid", 3.0, TINT[VERMILLION]),
-    "essence-violated": Look(BLACK, WHITE, "⊘", "Essence violated", "solid", 3.5, TINT[BLACK]),
-    "undetermined": Look(GREY, BLACK, "?", "Undetermined", "dashed", 1.5, TINT[GREY]),
+    "disproportionate": Look(VERMILLION, WHITE, "✗", N_("Disproportionate"), "solid", 3.0, TINT[VERMILLION]),
+    "essence-violated": Look(BLACK, WHITE, "⊘", N_("Essence violated"), "solid", 3.5, TINT[BLACK]),
+    "undetermined": Look(GREY, BLACK, "?", N_("Undetermined"), "dashed", 1.5, TINT[GREY]),
 }
 STATUS: dict[str, Look] = {
-    "satisfied": Look(BLUISH_GREEN, WHITE, "✓", "Satisfied", tint=TINT[BLUISH_GREEN]),
-    "concern": Look(ORANGE, BLACK, "!", "Concern", tint=TINT[ORANGE]),
-    "not-satisfied": Look(VERMILLION, WHITE, "✗", "Not satisfied", tint=TINT[VERMILLION]),
-    "undetermined": Look(GREY, BLACK, "?", "Undetermined", "dashed", tint=TINT[GREY]),
+    "satisfied": Look(BLUISH_GREEN, WHITE, "✓", N_("Satisfied"), tint=TINT[BLUISH_GREEN]),
+    "concern": Look(ORANGE, BLACK, "!", N_("Concern"), tint=TINT[ORANGE]),
+    "not-satisfied": Look(VERMILLION, WHITE, "✗", N_("Not satisfied"), tint=TINT[VERMILLION]),
+    "undetermined": Look(GREY, BLACK, "?", N_("Undetermined"), "dashed", tint=TINT[GREY]),
 }
 
 
@@ -87,10 +91,10 @@ STRENGTH: dict[str, Look] = {
                TINT[BLUE])
     for i, word in enumerate(STRENGTH_ORDER)
 }
-UNKNOWN = Look(GREY, BLACK, "?", "Unknown", "dashed", 1.0, TINT[GREY])
-INEFFECTIVE = Look(GREY, BLACK, "✗", "Ineffective", "dashed", 1.0, TINT[GREY])
+UNKNOWN = Look(GREY, BLACK, "?", N_("Unknown"), "dashed", 1.0, TINT[GREY])
+INEFFECTIVE = Look(GREY, BLACK, "✗", N_("Ineffective"), "dashed", 1.0, TINT[GREY])
 
-#: Short names of the Art. 52(1) steps, for the step strip inside a measure node.
+#: Short names of the Art. 52(1) steps, for the step strip inside a measure node (msgids, translated where shown).
 STEP_SHORT: dict[str, str] = {spec.id: spec.abbrev for spec in SPECS}
 
 
@@ -112,7 +116,7 @@ def strength(word: str | None) -> Look:
 
 @dataclass(frozen=True)
 class Shape:
-    """The shape of a node type, its outline colour and fill, and how the legend names it."""
+    """The shape of a node type, its outline colour and fill, and how the legend names it (a msgid)."""
 
     shape: str
     colour: str
@@ -122,19 +126,21 @@ class Shape:
 
 
 SHAPES: dict[str, Shape] = {
-    "measure": Shape("box", DARK_GREY, WHITE, "rounded,filled", "measure (box; outline = verdict)"),
-    "measure-group": Shape("box3d", DARK_GREY, WHITE, "filled", "group of measures (3-D box)"),
-    "right": Shape("ellipse", DARK_GREY, WHITE, "filled", "right (ellipse; outline = cumulative severity)"),
-    "right-absolute": Shape("octagon", DARK_GREY, WHITE, "filled", "absolute right (octagon)"),
-    "right-group": Shape("ellipse", DARK_GREY, WHITE, "filled", "group of rights (double ellipse)"),
-    "safeguard": Shape("hexagon", BLUE, "#EAF3FA", "filled", "binding safeguard (hexagon)"),
-    "safeguard-voluntary": Shape("note", BLUE, "#EAF3FA", "filled", "voluntary safeguard (note)"),
-    "safeguard-panel": Shape("plain", BLUE, "#EAF3FA", "", "safeguards listed per right (blue panel; line = strength)"),
-    "safeguard-group": Shape("hexagon", BLUE, "#EAF3FA", "filled", "group of safeguards (double hexagon)"),
-    "aim": Shape("cds", REDDISH_PURPLE, "#F9EEF4", "filled", "aim (flag)"),
-    "alternative": Shape("box", SKY_BLUE, WHITE, "rounded,dashed,filled", "less intrusive alternative (dashed box)"),
-    "provision": Shape("tab", DARK_GREY, LIGHT_GREY, "filled", "legal basis: provision (tab)"),
-    "group": Shape("folder", DARK_GREY, LIGHT_GREY, "filled", "group (folder)"),
+    "measure": Shape("box", DARK_GREY, WHITE, "rounded,filled", N_("measure (box; outline = verdict)")),
+    "measure-group": Shape("box3d", DARK_GREY, WHITE, "filled", N_("group of measures (3-D box)")),
+    "right": Shape("ellipse", DARK_GREY, WHITE, "filled", N_("right (ellipse; outline = cumulative severity)")),
+    "right-absolute": Shape("octagon", DARK_GREY, WHITE, "filled", N_("absolute right (octagon)")),
+    "right-group": Shape("ellipse", DARK_GREY, WHITE, "filled", N_("group of rights (double ellipse)")),
+    "safeguard": Shape("hexagon", BLUE, "#EAF3FA", "filled", N_("binding safeguard (hexagon)")),
+    "safeguard-voluntary": Shape("note", BLUE, "#EAF3FA", "filled", N_("voluntary safeguard (note)")),
+    "safeguard-panel": Shape("plain", BLUE, "#EAF3FA", "",
+                             N_("safeguards listed per right (blue panel; line = strength)")),
+    "safeguard-group": Shape("hexagon", BLUE, "#EAF3FA", "filled", N_("group of safeguards (double hexagon)")),
+    "aim": Shape("cds", REDDISH_PURPLE, "#F9EEF4", "filled", N_("aim (flag)")),
+    "alternative": Shape("box", SKY_BLUE, WHITE, "rounded,dashed,filled",
+                         N_("less intrusive alternative (dashed box)")),
+    "provision": Shape("tab", DARK_GREY, LIGHT_GREY, "filled", N_("legal basis: provision (tab)")),
+    "group": Shape("folder", DARK_GREY, LIGHT_GREY, "filled", N_("group (folder)")),
 }
 
 GRAPH_ATTRS: dict[str, str] = {

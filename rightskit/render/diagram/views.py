@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from ...translation import N_, format_date
+from ...translation import gettext as _
 from . import draw
 from .aggregate import AGGREGATE_ABOVE, COLUMN_MAX, collapse
 from .facts import (
@@ -23,6 +25,7 @@ from .facts import (
     Reader,
     aim_node,
     alternative_node,
+    for_measure,
     framework_title,
     interference_edge,
     measure_node,
@@ -31,6 +34,7 @@ from .facts import (
     right_node,
     safeguard_node,
     strongest,
+    type_words,
     words,
 )
 from .legend import legend_rows
@@ -40,20 +44,21 @@ from .text import dot_name
 if TYPE_CHECKING:
     from ...bundle import Bundle
 
-ACTORS = {"provider": "Providers", "public-authority": "Public authorities", "eu-body": "EU bodies",
-          "other": "Other actors"}
+#: The chain's swim lanes, one per actor type (msgids, translated where drawn).
+ACTORS = {"provider": N_("Providers"), "public-authority": N_("Public authorities"), "eu-body": N_("EU bodies"),
+          "other": N_("Other actors")}
 
 
 def detail_hint(bundle: Bundle) -> str:
     """How to see the detail of an aggregated picture, with the assessment's file name."""
     files = bundle.resolved.files
     name = files[0].name if files else "ASSESSMENT"
-    return f"For detail run: rightskit diagram {name} --view measure:ID (or right:REF)."
+    return _("For detail run: rightskit diagram {name} --view measure:ID (or right:REF).").format(name=name)
 
 
 def _subtitle(bundle: Bundle) -> str:
     a = bundle.resolved.assessment
-    return f"{a.title} · as of {a.as_of.isoformat()}"
+    return _("{title} · as of {date}").format(title=a.title, date=format_date(a.as_of))
 
 
 def _same_rank(g: graphviz.Digraph, names: Iterable[str]) -> None:
@@ -117,13 +122,13 @@ def overview_facts(r: Reader) -> Facts:
         for itf in sorted(r.measures[mid].interferes, key=lambda i: i.right):
             f.link(interference_edge(r, mid, itf.right, label=False))
     by_pair: dict[tuple[str, str], list[tuple[str, str, bool]]] = {}
-    for sid, mid, ref, strength, works, _ in mitigations(r):
+    for sid, mid, ref, strength, works, _why in mitigations(r):
         by_pair.setdefault((sid, ref), []).append((mid, strength, works))
     for (sid, ref), rows in sorted(by_pair.items()):
         working = [s for _, s, ok in rows if ok]
         look = strongest(working) if working else "ineffective"
-        tip = (f"{sid} mitigates {ref}",
-               *(f"for {m}: {words(s)}{'' if ok else ' (ineffective)'}" for m, s, ok in rows))
+        tip = (_("{safeguard} mitigates {right}").format(safeguard=sid, right=ref),
+               *(for_measure(m, s) + ("" if ok else _(" (ineffective)")) for m, s, ok in rows))
         f.link(EdgeFact(dot_name("safeguard", sid), dot_name("right", ref), "mitigates", look, words(look), tip))
     return f
 
@@ -134,20 +139,36 @@ def aggregate_overview(r: Reader, f: Facts, *, full: bool = False) -> tuple[Fact
     needs both sides grouped alike). Returns what was collapsed."""
     bundle = r.bundle
     rules = (
-        ("measure", "measures by kind", lambda k: f"{words(k).capitalize()} measures"),
-        ("right", "rights by framework", lambda k: f"Rights: {framework_title(bundle, k)}"),
-        ("safeguard", "safeguards by type", lambda k: f"Safeguards: {words(k.split('/')[-1])}"),
+        ("measure", _("measures by kind"), kind_title),
+        ("right", _("rights by framework"), lambda k: rights_title(bundle, k)),
+        ("safeguard", _("safeguards by type"), lambda k: safeguards_title(bundle, k)),
     )
     big = [rule for rule in rules if len(f.of(rule[0])) > COLUMN_MAX and not full]
     out = f
-    for kind, _, title in big:
+    for kind, _what, title in big:
         out = collapse(out, kind, lambda n: n.group, title)
     if len(out.nodes) > AGGREGATE_ABOVE or not big:
         big = list(rules)
         out = f
-        for kind, _, title in big:
+        for kind, _what, title in big:
             out = collapse(out, kind, lambda n: n.group, title)
-    return out, [what for _, what, _ in big]
+    return out, [what for _kind, what, _title in big]
+
+
+def rights_title(bundle: Bundle, framework: str) -> str:
+    """A group of rights' caption: 'Rights: <framework>'."""
+    return _("Rights: {framework}").format(framework=framework_title(bundle, framework))
+
+
+def safeguards_title(bundle: Bundle, key: str) -> str:
+    """A group of safeguards' caption: 'Safeguards: <type>'."""
+    return _("Safeguards: {type}").format(type=type_words(bundle, key))
+
+
+def kind_title(kind: str) -> str:
+    """A group of measures' caption: 'Detection measures'."""
+    text = _("{kind} measures").format(kind=words(kind))
+    return text[:1].upper() + text[1:]
 
 
 def overview(bundle: Bundle) -> graphviz.Digraph:
@@ -157,14 +178,15 @@ def overview(bundle: Bundle) -> graphviz.Digraph:
     if len(f.nodes) > AGGREGATE_ABOVE:
         total = len(f.nodes)
         f, what = aggregate_overview(r, f)
-        note = (f"Aggregated ({total} nodes > {AGGREGATE_ABOVE}): {', '.join(what)}. {detail_hint(bundle)}")
+        note = _("Aggregated ({total} nodes > {limit}): {what}. {hint}").format(
+            total=total, limit=AGGREGATE_ABOVE, what=", ".join(what), hint=detail_hint(bundle))
     panels = len(f.of("safeguard")) > PANEL_SAFEGUARDS_ABOVE
     shapes = _shapes(f.nodes.values())
     if panels:
         f = without_safeguards(f)
         shapes = [*_shapes(f.nodes.values()), "safeguard-panel"]
     legend = legend_rows(["verdict", "severity", "strength"], shapes)
-    g = draw.new_graph("overview", "Overview: measures → rights ← safeguards", _subtitle(bundle), note, legend)
+    g = draw.new_graph("overview", _("Overview: measures → rights ← safeguards"), _subtitle(bundle), note, legend)
     measures = sorted(n.name for n in f.nodes.values() if n.kind in ("measure", "measure-group"))
     columns, minlen = safeguard_columns(f, len(measures))
     draw_columns(g, f, columns=[measures, *columns], cluster_rights=True, bundle=bundle)
@@ -211,13 +233,13 @@ def _flow(r: Reader, tail: str, head: str) -> str:
     if a is None or b is None:
         return ""
     shared = sorted(set(a.data_categories) & set(b.data_categories))
-    return ", ".join(words(c) for c in shared) if shared else "data not specified"
+    return ", ".join(words(c) for c in shared) if shared else _("data not specified")
 
 
 def _feeds_edge(r: Reader, tail: str, head: str) -> EdgeFact:
     flow = _flow(r, tail, head)
     return EdgeFact(dot_name("measure", tail), dot_name("measure", head), "feeds", "", flow,
-                    (f"{tail} feeds {head}", f"Data: {flow}"))
+                    (_("{tail} feeds {head}").format(tail=tail, head=head), _("Data: {flow}").format(flow=flow)))
 
 
 def measure_facts(r: Reader, mid: str) -> Facts:
@@ -226,17 +248,19 @@ def measure_facts(r: Reader, mid: str) -> Facts:
     f.add(measure_node(r, mid, steps=True))
     for aid in sorted(set(m.aims)):
         f.add(aim_node(r, aid))
-        f.link(EdgeFact(dot_name("measure", mid), dot_name("aim", aid), "pursues", "", "pursues",
-                        (f"{mid} pursues {aid}",)))
+        f.link(EdgeFact(dot_name("measure", mid), dot_name("aim", aid), "pursues", "", _("pursues"),
+                        (_("{measure} pursues {aim}").format(measure=mid, aim=aid),)))
     for ref in sorted(set(m.legal_basis)):
         f.add(provision_node(r, ref))
-        f.link(EdgeFact(dot_name("provision", ref), dot_name("measure", mid), "basis", "", "legal basis",
-                        (f"{ref} is a legal basis of {mid}",)))
+        f.link(EdgeFact(dot_name("provision", ref), dot_name("measure", mid), "basis", "", _("legal basis"),
+                        (_("{provision} is a legal basis of {measure}").format(provision=ref, measure=mid),)))
     for alt in sorted(r.alternatives.values(), key=lambda a: a.id):
         if mid in alt.replaces:
             f.add(alternative_node(r, alt.id))
             f.link(EdgeFact(dot_name("alternative", alt.id), dot_name("measure", mid), "replaces", "",
-                            "could replace", (f"{alt.id} could replace {mid}",), dashed=True))
+                            _("could replace"),
+                            (_("{alternative} could replace {measure}").format(alternative=alt.id, measure=mid),),
+                            dashed=True))
     for other in sorted(r.measures.values(), key=lambda x: x.id):
         if mid in other.feeds and other.id != mid:
             f.add(measure_node(r, other.id))
@@ -248,12 +272,13 @@ def measure_facts(r: Reader, mid: str) -> Facts:
     for itf in sorted(m.interferes, key=lambda i: i.right):
         f.add(right_node(r, itf.right))
         f.link(interference_edge(r, mid, itf.right))
-    for sid, _, ref, strength, effective, rationale in mitigations(r, measure=mid):
+    for sid, _mid, ref, strength, effective, rationale in mitigations(r, measure=mid):
         f.add(safeguard_node(r, sid))
         look = strength if effective else "ineffective"
         f.link(EdgeFact(dot_name("safeguard", sid), dot_name("right", ref), "mitigates", look,
-                        words(strength) + ("" if effective else " (ineffective)"),
-                        (f"{sid} mitigates {mid} → {ref}: {words(strength)}", rationale)))
+                        words(strength) + ("" if effective else _(" (ineffective)")),
+                        (_("{safeguard} mitigates {measure} → {right}: {strength}").format(
+                            safeguard=sid, measure=mid, right=ref, strength=words(strength)), rationale)))
     return f
 
 
@@ -263,24 +288,36 @@ def _collapse_columns(r: Reader, f: Facts, keep: str) -> tuple[Facts, list[str]]
     bundle = r.bundle
     notes = []
     for kind, key, title in (
-        ("right", lambda n: n.group, lambda k: f"Rights: {framework_title(bundle, k)}"),
-        ("safeguard", lambda n: n.group, lambda k: f"Safeguards: {words(k.split('/')[-1])}"),
-        ("measure", lambda n: n.group, lambda k: f"{words(k).capitalize()} measures"),
-        ("provision", lambda n: n.group, lambda k: f"Provisions: {framework_title(bundle, k)}"),
-        ("aim", lambda n: "aims", lambda k: "Aims"),
-        ("alternative", lambda n: "alternatives", lambda k: "Alternatives"),
+        ("right", lambda n: n.group, lambda k: rights_title(bundle, k)),
+        ("safeguard", lambda n: n.group, lambda k: safeguards_title(bundle, k)),
+        ("measure", lambda n: n.group, kind_title),
+        ("provision", lambda n: n.group,
+         lambda k: _("Provisions: {framework}").format(framework=framework_title(bundle, k))),
+        ("aim", lambda n: "aims", lambda k: _("Aims")),
+        ("alternative", lambda n: "alternatives", lambda k: _("Alternatives")),
     ):
         others = [n for n in f.of(kind) if n.name != keep]
         if len(others) > COLUMN_MAX:
-            notes.append(f"{len(others)} {kind}s")
+            notes.append(_(_COLLAPSED[kind]).format(n=len(others)))
             subject = f.nodes.pop(keep)
             f = collapse(f, kind, key, title)
             f.add(subject)
     return f, notes
 
 
+#: How a focused view's note counts a collapsed column (always more than COLUMN_MAX, so plural).
+_COLLAPSED = {"right": N_("{n} rights"), "safeguard": N_("{n} safeguards"), "measure": N_("{n} measures"),
+              "provision": N_("{n} provisions"), "aim": N_("{n} aims"), "alternative": N_("{n} alternatives")}
+
 #: Past this many safeguards a measure's own view lists them in panels per right (see panels.py).
 MEASURE_PANEL_ABOVE = 8
+
+
+def _collapsed_note(bundle: Bundle, notes: list[str]) -> str:
+    """A focused view's note on the columns it collapsed; empty when it collapsed none."""
+    if not notes:
+        return ""
+    return _("Aggregated ({columns} collapsed). {hint}").format(columns=", ".join(notes), hint=detail_hint(bundle))
 
 
 def measure_view(bundle: Bundle, mid: str) -> graphviz.Digraph:
@@ -288,7 +325,7 @@ def measure_view(bundle: Bundle, mid: str) -> graphviz.Digraph:
     f = measure_facts(r, mid)
     subject = dot_name("measure", mid)
     f, notes = _collapse_columns(r, f, subject)
-    note = f"Aggregated ({', '.join(notes)} collapsed). {detail_hint(bundle)}" if notes else ""
+    note = _collapsed_note(bundle, notes)
     # A column of 20 hexagons made the page-wide picture a strip whose text printed at 2 pt in the PDF:
     # past MEASURE_PANEL_ABOVE safeguards the view lists them in one panel per right, as the overview does.
     panels = len(f.of("safeguard")) > MEASURE_PANEL_ABOVE
@@ -296,7 +333,8 @@ def measure_view(bundle: Bundle, mid: str) -> graphviz.Digraph:
         f = without_safeguards(f)
     legend = legend_rows(["verdict", "status", "severity", "strength"],
                          [*_shapes(f.nodes.values()), *(["safeguard-panel"] if panels else [])])
-    g = draw.new_graph(f"measure-{mid}", f"Measure: {r.measures[mid].title}", _subtitle(bundle), note, legend)
+    g = draw.new_graph(f"measure-{mid}", _("Measure: {title}").format(title=r.measures[mid].title), _subtitle(bundle),
+                       note, legend)
     left = [n.name for n in f.nodes.values() if n.kind in ("aim", "provision", "alternative", "group")]
     draw_columns(g, f, columns=[sorted(left)], cluster_rights=True, bundle=bundle)
     draw_edges(g, f, reverse_kinds=("pursues", "mitigates"), labels=True)
@@ -316,20 +354,21 @@ def right_facts(r: Reader, ref: str) -> Facts:
             f.add(measure_node(r, mid))
             f.link(interference_edge(r, mid, ref))
     by_safeguard: dict[str, list[tuple[str, str, bool]]] = {}
-    for sid, mid, _, strength, works, _ in mitigations(r, right=ref):
+    for sid, mid, _right, strength, works, _why in mitigations(r, right=ref):
         by_safeguard.setdefault(sid, []).append((mid, strength, works))
     for sid, rows in sorted(by_safeguard.items()):
         f.add(safeguard_node(r, sid))
         working = [s for _, s, ok in rows if ok]
         look = strongest(working) if working else "ineffective"
-        label = "; ".join(f"{words(s)} for {m}" for m, s, _ in rows)
+        label = "; ".join(_("{strength} for {measure}").format(strength=words(s), measure=m) for m, s, _ok in rows)
         f.link(EdgeFact(dot_name("safeguard", sid), dot_name("right", ref), "mitigates", look, label,
-                        (f"{sid} mitigates interferences with {ref}", label)))
+                        (_("{safeguard} mitigates interferences with {right}").format(safeguard=sid, right=ref),
+                         label)))
     for aim in sorted(r.aims.values(), key=lambda a: a.id):
         if ref in aim.protects:
             f.add(aim_node(r, aim.id))
-            f.link(EdgeFact(dot_name("aim", aim.id), dot_name("right", ref), "protects", "", "protects",
-                            (f"{aim.id} protects {ref}",), dashed=True))
+            f.link(EdgeFact(dot_name("aim", aim.id), dot_name("right", ref), "protects", "", _("protects"),
+                            (_("{aim} protects {right}").format(aim=aim.id, right=ref),), dashed=True))
     return f
 
 
@@ -338,10 +377,11 @@ def right_view(bundle: Bundle, ref: str) -> graphviz.Digraph:
     f = right_facts(r, ref)
     subject = dot_name("right", ref)
     f, notes = _collapse_columns(r, f, subject)
-    note = f"Aggregated ({', '.join(notes)} collapsed). {detail_hint(bundle)}" if notes else ""
+    note = _collapsed_note(bundle, notes)
     title = f.nodes[subject].title
     legend = legend_rows(["verdict", "severity", "strength"], _shapes(f.nodes.values()))
-    g = draw.new_graph(f"right-{ref.replace('/', '-')}", f"Right: {title}", _subtitle(bundle), note, legend)
+    g = draw.new_graph(f"right-{ref.replace('/', '-')}", _("Right: {title}").format(title=title), _subtitle(bundle),
+                       note, legend)
     measures = [n.name for n in f.nodes.values() if n.kind in ("measure", "measure-group")]
     draw_columns(g, f, columns=[sorted(measures)], cluster_rights=False, bundle=bundle)
     draw_edges(g, f, reverse_kinds=("mitigates", "protects"), labels=True)
@@ -367,23 +407,23 @@ def chain_view(bundle: Bundle) -> graphviz.Digraph:
     f = chain_facts(r)
     note = ""
     if not f.nodes:
-        note = "No measure feeds another: there is no chain to draw."
+        note = _("No measure feeds another: there is no chain to draw.")
     elif len(f.nodes) > AGGREGATE_ABOVE:
-        note = (f"Aggregated: {len(f.nodes)} measures grouped by kind (> {AGGREGATE_ABOVE}). "
-                f"{detail_hint(bundle)}")
-        f = collapse(f, "measure", lambda n: n.group, lambda k: f"{words(k).capitalize()} measures")
+        note = _("Aggregated: {n} measures grouped by kind (> {limit}). {hint}").format(
+            n=len(f.nodes), limit=AGGREGATE_ABOVE, hint=detail_hint(bundle))
+        f = collapse(f, "measure", lambda n: n.group, kind_title)
     legend = legend_rows(["verdict", "feeds"], _shapes(f.nodes.values()))
-    g = draw.new_graph("chain", "Measure chain: the data flow from detection to action", _subtitle(bundle), note,
+    g = draw.new_graph("chain", _("Measure chain: the data flow from detection to action"), _subtitle(bundle), note,
                        legend)
     lanes: dict[str, graphviz.Digraph] = {}
-    for _, node in sorted(f.nodes.items()):
+    for _name, node in sorted(f.nodes.items()):
         m = r.measures.get(node.ident) if node.kind == "measure" else None
         if m is None:  # a group of measures spans actors
             draw.add_node(g, node)
             continue
         actor: str = m.actor_type
         if actor not in lanes:
-            lanes[actor] = draw.cluster(g, f"actor-{actor}", ACTORS.get(actor, words(actor)))
+            lanes[actor] = draw.cluster(g, f"actor-{actor}", _(ACTORS[actor]) if actor in ACTORS else words(actor))
         draw.add_node(lanes[actor], node)
     for actor in sorted(lanes):
         g.subgraph(lanes[actor])
