@@ -54,8 +54,8 @@ DEFAULT_ASSESSMENT = ROOT / "reports" / "interim-regulation-2021-1232"
 PYTM_VENV = HERE / ".venv-pytm"
 PYTM_VERSION = "1.4.0"
 #: Stages every worker reports, in order (the smoke test checks each has a positive time).
-STAGES = ("import", "load", "validate", "graph", "evaluate", "json", "diagrams", "context", "html", "md", "pdf",
-          "view:overview", "view:chain", "view:measure", "view:right", "svg")
+STAGES = ("import", "load", "validate", "graph", "evaluate", "json", "diagrams", "context", "html", "md", "docx",
+          "pdf", "view:overview", "view:chain", "view:measure", "view:right", "svg")
 #: The stages that make up "the HTML report": YAML to index.html (graph included).
 HTML_PATH = ("load", "validate", "graph", "evaluate", "diagrams", "context", "html")
 
@@ -229,7 +229,8 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
         import rightskit.render.html
         import rightskit.render.json_out
         import rightskit.render.markdown
-        import rightskit.render.pdf  # noqa: F401
+        import rightskit.render.pdf
+        import rightskit.render.word  # noqa: F401
 
     meter.run("import", imports, core=True)
     from functools import partial
@@ -251,6 +252,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
     from rightskit.render.markdown import markdown_chunks
     from rightskit.render.output import atomic_write
     from rightskit.render.pdf import render_pdf
+    from rightskit.render.word import render_docx
 
     file = find_assessment_file(assessment)
     shown = display_path(file)
@@ -291,6 +293,7 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
               core=True)
     meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))
     meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", markdown_chunks(st["ctx"]))))
+    meter.run("docx", rendering(lambda: atomic_write(out_dir / "report.docx", render_docx(st["ctx"]))))
     def pdf() -> dict[str, float]:
         """The PDF; a large one is typeset in parts in processes of their own, whose peaks are added."""
         from rightskit.render.pdf_parts import LAST_RUN
@@ -326,8 +329,8 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
         meter.stages["diagrams"]["views"] = len(report_views(bundle))
         meter.stages["svg"]["views"] = len(all_views(bundle))
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    sizes = {name: (out_dir / name).stat().st_size for name in ("results.json", "report.md", "index.html",
-                                                               "report.pdf") if (out_dir / name).exists()}
+    outputs = ("results.json", "report.md", "index.html", "report.docx", "report.pdf")
+    sizes = {name: (out_dir / name).stat().st_size for name in outputs if (out_dir / name).exists()}
     files = st.get("files") or []
     counts: dict[str, int] = {"input_files": len(files), "input_bytes": sum(f.stat().st_size for f in files)}
     if bundle is not None:

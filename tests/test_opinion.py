@@ -90,6 +90,23 @@ def test_opinion_is_a_summary_above_the_argued_limit(ctx, monkeypatch: pytest.Mo
     assert len({plain(r[3]) for c in annex.children for b in c.blocks for r in b.rows}) > len(ctx.measure_ids)
 
 
+def test_annex_trace_is_at_a_glance_above_its_limit(bundle, ctx, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rightskit.render import opinion
+
+    monkeypatch.setattr(opinion, "TRACE_FINDINGS_UP_TO", len(ctx.measure_ids) - 1)
+    trace = build_annexes(ctx)[0]
+    assert trace.children == []
+    lead, table = trace.blocks
+    findings = sum(len(step.findings) for res in bundle.results.measures.values() for step in res.steps.values())
+    assert f"the {findings} findings" in plain(lead.runs) and "results.json" in plain(lead.runs)
+    # A row per measure, in the report's order, with its verdict and every step's status.
+    assert [plain(row[0]) for row in table.rows] == [ctx.measures[m].title for m in ctx.measure_ids]
+    for row, mid in zip(table.rows, ctx.measure_ids, strict=True):
+        m = ctx.measures[mid]
+        assert plain(row[1]) == m.verdict.label
+        assert plain(row[2]) == "; ".join(f"{s.short}: {s.status.label}" for s in m.steps)
+
+
 def _runs(block):
     if isinstance(block, Para):
         return list(block.runs)

@@ -146,8 +146,8 @@ def _copy(bundle: Bundle, **changes: Any) -> Bundle:
 def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
                    templates: Path | None, say: Callable[[str], None],
                    write: Callable[[str, Writable], None], release: bool = False) -> None:
-    """The Markdown, HTML, DOCX, diagram and PDF outputs; with ``release``, the graph is emptied after the
-    last diagram."""
+    """The Markdown, HTML, DOCX, diagram and PDF outputs; with ``release``, the graph is emptied as soon as
+    everything drawn from it is drawn (the diagrams first, then the reports)."""
     # Typst typesets in native code without holding the GIL, so the PDF is made in a thread while
     # the other formats are written; it is written last, and a failure is raised all the same.
     pool: ThreadPoolExecutor | None = None
@@ -164,6 +164,17 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
         printed_job = pool.submit(contextvars.copy_context().run, diagrams.printed, ctx.diagrams)
         pdf_job = pool.submit(contextvars.copy_context().run, _typeset, ctx, printed_job, templates)
     try:
+        png = None
+        if "docx" in wanted and ctx is not None and ctx.overview is not None:
+            from .diagram import diagram
+
+            png = diagram(bundle, ctx.overview, "png")
+        views = _diagram_views(bundle, wanted, ctx, say)
+        svgs = diagrams.svgs(views)
+        if release:
+            if printed_job is not None:
+                printed_job.result()
+            bundle.graph.g.clear()
         if "md" in wanted:
             from .markdown import markdown_chunks
 
@@ -181,17 +192,8 @@ def _write_reports(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
 
             assert ctx is not None
             say("report.docx")
-            png = None
-            if ctx.overview is not None:
-                from .diagram import diagram
-
-                png = diagram(bundle, ctx.overview, "png")
             write("report.docx", render_docx(ctx, png))
-        _write_diagrams(bundle, wanted, ctx, diagrams, say, write)
-        if release:
-            if printed_job is not None:
-                printed_job.result()
-            bundle.graph.g.clear()
+        _write_diagrams(views, svgs, write)
         if pdf_job is not None:
             write("report.pdf", pdf_job.result())
     finally:
@@ -206,10 +208,10 @@ def _typeset(ctx: ReportContext, printed: Future[dict[str, list[PrintedFigure]]]
     return render_pdf(ctx, templates, printed.result())
 
 
-def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None, diagrams: DiagramSet,
-                    say: Callable[[str], None], write: Callable[[str, Writable], None]) -> None:
-    """Diagram files: every view for 'svg'; the report's own views when the Markdown links to them."""
-    from .diagram_set import SVG_MEASURE_VIEWS_UP_TO, all_views, file_name
+def _diagram_views(bundle: Bundle, wanted: list[str], ctx: ReportContext | None,
+                   say: Callable[[str], None]) -> list[str]:
+    """The views written as files: every view for 'svg'; the report's own views when the Markdown links to them."""
+    from .diagram_set import SVG_MEASURE_VIEWS_UP_TO, all_views
 
     views: list[str] = []
     if "svg" in wanted:
@@ -219,14 +221,19 @@ def _write_diagrams(bundle: Bundle, wanted: list[str], ctx: ReportContext | None
                 "draw one with: rightskit diagram PATH --view measure:<id>")
     elif "md" in wanted and ctx is not None:
         views = list(ctx.diagrams)
-    if not views:
-        return
-    say(f"diagrams/ ({len(views)} views)")
-    svgs = diagrams.svgs(views)
+    if views:
+        say(f"diagrams/ ({len(views)} views)")
+    return views
+
+
+def _write_diagrams(views: list[str], svgs: dict[str, bytes], write: Callable[[str, Writable], None]) -> None:
+    """Each view's SVG as its file; two views whose names sanitise alike are both kept, numbered."""
+    from .diagram_set import file_name
+
     names: dict[str, str] = {}
     for view in views:
         name = file_name(view)
-        if name in names.values():  # two views that sanitise to the same name: keep both, numbered
+        if name in names.values():
             stem, n = name.removesuffix(".svg"), 2
             while f"{stem}-{n}.svg" in names.values():
                 n += 1

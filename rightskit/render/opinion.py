@@ -17,12 +17,18 @@ from ..translation import gettext as _
 from ..translation.sentence import NOUNS_CAPITALISED
 from . import template_context as r
 from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
+from .number_format import count
 from .phrasebook import phrases as p
 from .signoff import action_plan, review_runs, sign_off
 
 #: Above this many measures the main text summarises and the annexes carry the argument: a report on
 #: hundreds of measures is a register, not an opinion (the PDF keeps its full detail to the same size).
 ARGUED_UP_TO = 30
+#: Above this many measures the trace annex (the DOCX's; the HTML and the PDF set out their own) gives
+#: each measure's verdict and steps at a glance instead of every finding: the findings of 10,000
+#: measures, some 200,000 table rows, held Word's object model (python-docx) at over 4 GB for more than
+#: a quarter of an hour. index.html and results.json keep every finding at every size.
+TRACE_FINDINGS_UP_TO = 1_000
 #: The strongest reasons shown against and for a step's conclusion in the main text.
 REASONS_SHOWN = 2
 #: Conditions shown per measure in the summary table (all are listed in the measure's section).
@@ -296,6 +302,8 @@ class _Opinion:
 
     def trace(self) -> Section:
         ctx = self.ctx
+        if len(ctx.measure_ids) > TRACE_FINDINGS_UP_TO:
+            return self.trace_at_a_glance()
         children = []
         for mid in ctx.measure_ids:
             m = ctx.measures[mid]
@@ -314,6 +322,18 @@ class _Opinion:
             children.append(Section("trace-" + m.anchor, m.title, [Table(
                 list(p.TRACE_HEADER), rows, [2, 1.5, 9, 3], p.TRACE_CAPTION.format(measure=m.title))]))
         return Section("annex-trace", p.ANNEX_TRACE, [Para([Text(p.ANNEX_TRACE_LEAD)])], children)
+
+    def trace_at_a_glance(self) -> Section:
+        """The trace annex of a large assessment: a row per measure with its verdict and its steps' statuses."""
+        ctx = self.ctx
+        rows = [[[Text(m.title, bold=True)], [Text(m.verdict.label)],
+                 [Text("; ".join(_labelled(s.short) + s.status.label for s in m.steps))]]
+                for m in (ctx.measures[mid] for mid in ctx.measure_ids)]
+        findings = sum(len(s.findings) for m in ctx.measures.values() for s in m.steps)
+        lead = p.TRACE_GLANCE_LEAD.format(n=count(len(ctx.measure_ids)), limit=count(TRACE_FINDINGS_UP_TO),
+                                          findings=count(findings))
+        return Section("annex-trace", p.ANNEX_TRACE, [Para([Text(lead)]),
+                                                      Table(list(p.TRACE_GLANCE_HEADER), rows, [5, 3, 8])])
 
     def requirements(self) -> Section:
         ctx = self.ctx
@@ -480,4 +500,4 @@ def _framework_versions(data_version: str, status: str, legal_version: str | Non
     return text + (_("; version {version}").format(version=legal_version) if legal_version else "")
 
 
-__all__ = ["ARGUED_UP_TO", "build_annexes", "build_opinion"]
+__all__ = ["ARGUED_UP_TO", "TRACE_FINDINGS_UP_TO", "build_annexes", "build_opinion"]

@@ -98,6 +98,10 @@ ANNEX_TRACE_LEAD = ("Every finding of the engine, by measure and step, with its 
                     "its stable id (the id a review refers to).")
 TRACE_HEADER = ("Step", "Status", "Finding and reasons", "Id")
 TRACE_CAPTION = "Findings for {measure}."
+TRACE_GLANCE_LEAD = ("With {n} measures, more than {limit}, this annex gives each measure's verdict and the "
+                     "status of each step; the {findings} findings, each with its reasons, sources and id, are "
+                     "in the HTML report (index.html) and in results.json.")
+TRACE_GLANCE_HEADER = ("Measure", "Verdict", "Steps")
 SOURCES = "Sources"
 ANNEX_REQUIREMENTS = "Safeguard requirements"
 REQUIREMENTS_HEADER = ("Safeguard type", "Required by", "Missing in", "In place in")
