@@ -20,7 +20,7 @@ from rightskit.load.assessment_yaml import MAX_INCLUDED_FILES
 from rightskit.load.yamlsource import MAX_DEPTH, MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES, MAX_FILE_BYTES
 from rightskit.pipeline import load
 from rightskit.render.diagram_set import SVG_MEASURE_VIEWS_UP_TO
-from rightskit.render.opinion import ARGUED_UP_TO
+from rightskit.render.opinion import ARGUED_UP_TO, TRACE_FINDINGS_UP_TO
 from rightskit.render.pdf import PDF_DETAIL_LIMIT
 
 HEAD = "id: limits\ntitle: Limits\nas_of: 2022-06-01\nframeworks: [eu-charter]\n"
@@ -56,7 +56,8 @@ def test_the_documented_limits_are_the_code_limits() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "limits.md").read_text(encoding="utf-8")
     for value in (f"{MAX_FILE_BYTES // MB} MiB", f"{MAX_EXPANDED_NODES:,}", f"{MAX_DEPTH} levels",
                   f"{MAX_INCLUDED_FILES}", f"{MAX_EXPANDED_CHARS // MB} MiB", f"{MAX_PROBLEMS}",
-                  f"| {PDF_DETAIL_LIMIT} |", f"| up to {ARGUED_UP_TO} |", f"| {SVG_MEASURE_VIEWS_UP_TO:,} |"):
+                  f"| {PDF_DETAIL_LIMIT} |", f"| up to {ARGUED_UP_TO} |", f"| {SVG_MEASURE_VIEWS_UP_TO:,} |",
+                  f"| {TRACE_FINDINGS_UP_TO:,} | `rightskit/render/opinion.py` `TRACE_FINDINGS_UP_TO`"):
         assert value in doc, value
 
 
