@@ -2,7 +2,8 @@
 
 Run from the repository root: ``.venv/bin/python docs/screenshots/shoot.py``. Renders the flagship
 with ``--lang fr`` and ``--lang de`` and photographs the top of each ``index.html`` with Playwright
-driving the system Chromium (as tests/browser does); no network is used.
+driving the system Chromium (as tests/browser does), and draws its overview diagram in each language
+as a PNG with ``rightskit diagram`` (Graphviz); no network is used.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def main() -> None:
             page.goto((out / "index.html").as_uri())
             page.screenshot(path=str(Path(__file__).parent / f"report-{lang}.png"))
             page.close()
+            subprocess.run([sys.executable, "-m", "rightskit", "diagram", str(FLAGSHIP), "--lang", lang,
+                            "--format", "png", "-o", str(Path(__file__).parent / f"diagram-{lang}.png")],
+                           check=True, stdout=subprocess.DEVNULL)
         browser.close()
 
 
