@@ -114,6 +114,7 @@ class _Writer:
         self._width = self.d._block_width  # read through every section of the body: once
 
     def _style_id(self, name: str, kind: Any) -> str | None:
+        """The id of the style called ``name`` (None for the default style), looked up once."""
         key = (name, kind)
         if key not in self._style_ids:
             self._style_ids[key] = self.d.part.get_style_id(name, kind)  # type: ignore[no-untyped-call]
@@ -135,9 +136,11 @@ class _Writer:
         return paragraph
 
     def heading(self, text: str, level: int) -> None:
+        """A heading: Title at level 0, Heading 1-9 below (``Document.add_heading``)."""
         self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
 
     def page_break(self) -> None:
+        """A paragraph holding a page break (``Document.add_page_break``)."""
         from docx.enum.text import WD_BREAK
 
         self.paragraph().add_run().add_break(WD_BREAK.PAGE)
