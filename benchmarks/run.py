@@ -293,7 +293,10 @@ def run_stages(assessment: Path, out_dir: Path, skip: dict[str, str], limits: di
               core=True)
     meter.run("html", rendering(lambda: atomic_write(out_dir / "index.html", html_chunks(st["ctx"]))))
     meter.run("md", rendering(lambda: atomic_write(out_dir / "report.md", markdown_chunks(st["ctx"]))))
-    meter.run("docx", rendering(lambda: atomic_write(out_dir / "report.docx", render_docx(st["ctx"]))))
+    # Forked like the PDF: python-docx's tree (some 650 MB at N = 10,000) would otherwise stay in this
+    # process's high-water mark and be counted in every stage after it.
+    meter.forked("docx", rendering(lambda: atomic_write(out_dir / "report.docx", render_docx(st["ctx"]))),
+                 limits, skip)
     def pdf() -> dict[str, float]:
         """The PDF; a large one is typeset in parts in processes of their own, whose peaks are added."""
         from rightskit.render.pdf_parts import LAST_RUN
