@@ -79,9 +79,10 @@ def render_formats(
 ) -> list[Path]:
     """Write each of ``formats`` (html, pdf, docx, md, json, svg) into ``out_dir``; return the files written.
 
-    ``release``: the caller is done with ``bundle`` after this call, so its graph is emptied once the
-    last diagram is drawn, before the PDF is waited for (at 10,000 measures the PDF's Python process
-    holds the assessment, the results and the report context; the graph is what it no longer needs).
+    ``release``: the caller is done with ``bundle`` after this call, so its graph is emptied once
+    everything drawn from it is drawn, before the reports are written (at 10,000 measures the Python
+    process holds the assessment, the results and the report context; the graph is what it no longer
+    needs).
     """
     from .diagram_set import DiagramSet
 
