@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from rightskit.load import FrameworkLibrary
 from rightskit.model import Estimate
 from rightskit.model.ref_index import walk_citations
 from rightskit.pipeline import evaluate, load, render
@@ -50,27 +49,13 @@ VERDICTS = {
 }
 
 
-def _sources() -> dict[str, object]:
-    record = FrameworkLibrary([ROOT / "frameworks"]).get("evidence")
-    return {f"{PREFIX}{s.id}": s for s in record.sources}
-
-
-def test_the_evidence_framework_loads_and_says_why_each_source_is_or_is_not_verified() -> None:
-    record = FrameworkLibrary([ROOT / "frameworks"]).get("evidence")
-    assert record.kind == "expert-record"  # cited as analysis, never applied as law
-    assert record.sources
-    for source in record.sources:
-        assert source.verified_note, f"{source.id}: say what was read, or why it could not be"
-        assert source.url is not None, f"{source.id}: no address"
-
-
 @pytest.mark.parametrize("flagship", FLAGSHIPS, ids=lambda p: p.name)
-def test_every_evidence_source_a_flagship_cites_exists(flagship: Path) -> None:
+def test_every_flagship_cites_the_evidence(flagship: Path) -> None:
     assessment = load(flagship).assessment
     assert "evidence" in {f.id for f in assessment.frameworks}
+    # Loading resolves every citation, so an unknown evidence/… reference has already failed above.
     cited = {c.ref for _, c in walk_citations(assessment) if c.ref.startswith(PREFIX)}
     assert cited, f"{flagship.name} cites no evidence"
-    assert not cited - set(_sources()), sorted(cited - set(_sources()))
 
 
 def _contested(flagship: Path) -> list[Estimate]:

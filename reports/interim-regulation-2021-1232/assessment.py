@@ -213,7 +213,8 @@ grooming = a.measure(
     effectiveness={"level": "low", "statement": "No verified error rate is published for grooming detection; "
                    "the EDPS and the Parliament's research service doubted its reliability, and the "
                    "Commission reportedly said in 2022 that detection technology is about 90% accurate, with "
-                   "no accuracy requirement.",
+                   "no accuracy requirement (the report read does not say which technology the figure is "
+                   "for).",
                    "cite": ["edps-opinion-7-2020", "eprs-2021-662598",
                             {"ref": "evidence/commission-answers-germany-2022", "pinpoint": "third paragraph"}]},
     cite=["commission-letter-2022"], **SCANNED,

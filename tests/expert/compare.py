@@ -91,10 +91,11 @@ def rows(name: str) -> tuple[list[Row], list[str]]:
         if finding is None:
             problems.append(f"{point['id']} ({name}): no finding '{fid}' in the flagship's results")
             continue
-        if relation == "agree" and point["source"] not in backing(name, finding):
+        backed = backing(name, finding)
+        if relation == "agree" and point["source"] not in backed:
             problems.append(f"{point['id']} ({name}): finding '{fid}' agrees but does not cite {point['source']}")
         # The evidence column is read off the finding's backing, never typed: it shows what the data cites.
-        evidence = tuple(sorted(r for r in backing(name, finding) if r.startswith(EVIDENCE)))
+        evidence = tuple(sorted(r for r in backed if r.startswith(EVIDENCE)))
         out.append(Row(point, fid, finding.status, relation, entry["reason"], evidence))
     return out, problems
 

@@ -55,7 +55,8 @@ TARGET_RATIO = 0.8
 # to 71%; the floor follows the honest figure down instead of the records being flipped to verified.
 # Issue 16 item 2 (December 2026): 22 more records read in copies of the judgments and official pages
 # (docs/verification/issue-16-item-2.md) brought it to 77.4%; the floor follows the honest figure up.
-# Second pass (same document): one more criterion read as cited in later judgments, 395/512 = 77.15%.
+# Second pass (same document): one more criterion read as cited in later judgments, 395/512 = 77.15%;
+# then ECD Art. 15(1), read as quoted in C-492/23, 396/512 = 77.3%.
 VERIFIED_FLOOR = 0.771
 #: Distinct records that required_by links point to and that are still unverified (December 2026: 29 targets,
 #: 34 of 184 links); lower it as records are read, never raise it to let an unverified citation in.
@@ -306,7 +307,7 @@ def test_verified_ratio_is_reported(frameworks: dict[str, Framework], record_pro
         print(f"  target {TARGET_RATIO:.0%} reached")
     else:
         print(f"  target {TARGET_RATIO:.0%} NOT reached: honest ratio {ratio:.1%}")
-    assert ratio >= VERIFIED_FLOOR, f"verified ratio fell to {ratio:.1%} (floor {VERIFIED_FLOOR:.0%})"
+    assert ratio >= VERIFIED_FLOOR, f"verified ratio fell to {ratio:.1%} (floor {VERIFIED_FLOOR:.1%})"
 
 
 def test_method_steps_are_in_order_with_their_rules(frameworks: dict[str, Framework]) -> None:
@@ -413,6 +414,7 @@ def test_proposal_and_position_are_not_law(frameworks: dict[str, Framework]) -> 
     assert {v.status for v in frameworks["csar-proposal"].versions} == {"proposal"}
     assert {v.status for v in frameworks["csar-ep-position-2023"].versions} == {"position"}
     assert frameworks["csar-ep-position-2023"].kind == "position"
+    assert frameworks["evidence"].kind == "expert-record"  # cited as analysis, never applied as law
 
 
 # --- broken fixtures, one per error ----------------------------------------------------------------------
