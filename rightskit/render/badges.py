@@ -119,5 +119,10 @@ def legend() -> dict[str, list[Badge]]:
 
 
 def words(text: str) -> str:
-    """A vocabulary word for reading, translated: 'interpersonal-communications' -> 'interpersonal communications'."""
-    return gettext(text.replace("-", " ").replace("_", " "))
+    """A vocabulary word for reading, translated: 'interpersonal-communications' -> 'interpersonal communications'.
+
+    A scale word the engine's sentences name ('very-serious', ``evaluate/terms.py``) is its term's translation,
+    so a report, its diagrams and the engine's sentences say it alike; English is the reading.
+    """
+    said = gettext(text)
+    return said if said != text else gettext(text.replace("-", " ").replace("_", " "))

@@ -2,7 +2,7 @@
 
 Drawing is done by ``rightskit.render.diagram`` (Graphviz), imported when a view is first drawn, so
 a render that needs no diagram never loads it. Each view is drawn at most once per render and
-language, and shared by the HTML, the PDF and the ``svg`` output.
+shared by the HTML, the PDF and the ``svg`` output.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from ..translation import language
+from ..translation import gettext as _
+from ..translation import language, speaking
 from . import template_context as r
 from .svg import aspect_ratio, sanitize_svg
 
@@ -70,8 +71,6 @@ def title(bundle: Bundle, view: str) -> str:
         return bundle.results.measures[ident].title
     if kind == "right" and ident in bundle.results.rights:
         return bundle.results.rights[ident].title
-    from ..translation import gettext as _
-
     return {"overview": _("Overview"), "chain": _("Data flows between measures")}.get(view, view)
 
 
@@ -104,37 +103,41 @@ def _parallel(fn: Callable[[str], _T], items: list[str]) -> list[_T]:
 
 
 class DiagramSet:
-    """Draws views on demand, once each in each language, and keeps the SVG for every format that needs it."""
+    """Draws views on demand, once each, and keeps the SVG for every format that needs it.
+
+    A set speaks the language that was active when it was made: its bundle's sentences (verdict reasons and
+    explanations in the tooltips) are said in that one, so the fixed words are drawn in it too, whatever
+    language is active when a view is asked for.
+    """
 
     def __init__(self, bundle: Bundle, draw: DrawFn | None = None) -> None:
         self.bundle = bundle
         self.draw = draw  # None: rightskit.render.diagram.diagram, imported on first use
-        # Keyed by (language, view): a diagram's words are the active language's, so one set asked for
-        # two languages in one run draws each view in each of them and never hands one the other's.
-        self._svg: dict[tuple[str, str], bytes] = {}
+        self.lang = language()
+        self._svg: dict[str, bytes] = {}
 
     def svgs(self, views: Iterable[str]) -> dict[str, bytes]:
-        """view -> SVG bytes for ``views`` in the active language, drawing the missing ones in parallel (dot
-        runs as a process)."""
-        lang = language()
+        """view -> SVG bytes for ``views``, drawing the missing ones in parallel (dot runs as a process)."""
         wanted = list(dict.fromkeys(views))
-        missing = [v for v in wanted if (lang, v) not in self._svg]
+        missing = [v for v in wanted if v not in self._svg]
         if missing:
             if self.draw is None:
                 from .diagram import diagram
 
                 self.draw = diagram
             draw = self.draw
-            drawn = _parallel(lambda v: draw(self.bundle, v, "svg"), missing)
-            self._svg.update(zip(((lang, v) for v in missing), drawn, strict=True))
-        return {v: self._svg[lang, v] for v in wanted}
+            with speaking(self.lang):
+                drawn = _parallel(lambda v: draw(self.bundle, v, "svg"), missing)
+            self._svg.update(zip(missing, drawn, strict=True))
+        return {v: self._svg[v] for v in wanted}
 
     def printed(self, views: Iterable[str]) -> dict[str, list[PrintedFigure]]:
         """view -> the parts the PDF prints instead of it, for the measure views among ``views``."""
         from .diagram.printed import printed_parts
 
         measures = [v for v in dict.fromkeys(views) if v.startswith("measure:")]
-        drawn = _parallel(lambda v: printed_parts(self.bundle, v.partition(":")[2]), measures)
+        with speaking(self.lang):
+            drawn = _parallel(lambda v: printed_parts(self.bundle, v.partition(":")[2]), measures)
         out: dict[str, list[PrintedFigure]] = {}
         for view, parts in zip(measures, drawn, strict=True):
             stem = file_name(view).removeprefix("diagrams/").removesuffix(".svg")
@@ -149,6 +152,7 @@ class DiagramSet:
         for view, data in self.svgs(views).items():
             prefix = "d-" + file_name(view).removeprefix("diagrams/").removesuffix(".svg")
             svg = sanitize_svg(data, prefix)
-            out[view] = r.Diagram(view=view, file=file_name(view), title=title(self.bundle, view), svg=svg,
-                                  aspect=aspect_ratio(svg))
+            with speaking(self.lang):
+                named = title(self.bundle, view)
+            out[view] = r.Diagram(view=view, file=file_name(view), title=named, svg=svg, aspect=aspect_ratio(svg))
         return out

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..translation import SOURCE, format_date, language
 from ..translation import gettext as _
-from ..translation.sentence import NOUNS_CAPITALISED
+from ..translation.sentence import in_sentence
 from . import template_context as r
 from .document import Block, Bullets, Document, Image, Note, Para, Run, Section, Table, Text, sentence
 from .number_format import count
@@ -174,7 +174,7 @@ class _Opinion:
             blocks.append(Para([Text(p.MISSING_LEAD, bold=True)]))
             blocks.append(Bullets([[Text(_labelled(label[0].upper() + label[1:]) + f"{', '.join(titles)}.")]
                                    for holder, label in p.DUTY.items()
-                                   if (titles := [_in_sentence(t) for t in sorted(
+                                   if (titles := [in_sentence(t) for t in sorted(
                                        x.title for x in m.missing_safeguards if x.duty == holder)])]))
         if m.conditions:
             blocks.append(Para([Text(p.CONDITIONS_LEAD, bold=True)]))
@@ -431,14 +431,6 @@ def _labelled(label: str) -> str:
 def _lead(label: str) -> Text:
     """A bullet's bold lead: the label (a measure's title) and its colon."""
     return Text(_labelled(label), bold=True)
-
-
-def _in_sentence(title: str) -> str:
-    """A catalogue title inside a sentence: 'Independent oversight' → 'independent oversight'; 'DPIA' stays, and so
-    does a title in a language that capitalises nouns ('Datensicherheit')."""
-    if language() in NOUNS_CAPITALISED or (len(title) > 1 and title[1].isupper()):
-        return title
-    return title[:1].lower() + title[1:]
 
 
 def _standing(m: r.Measure) -> str:

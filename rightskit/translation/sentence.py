@@ -233,6 +233,14 @@ def lowered(title: str) -> str:
                                             for lang, w in title.words))
 
 
+def in_sentence(title: str) -> str:
+    """A catalogue title inside a sentence, in the active language: 'Independent oversight' → 'independent
+    oversight'; 'DPIA' stays, and so does a title in a language that capitalises nouns ('Datensicherheit')."""
+    if language() in NOUNS_CAPITALISED or (len(title) > 1 and title[1].isupper()):
+        return title
+    return title[:1].lower() + title[1:]
+
+
 def spoken(value: Arg) -> Arg:
     """A sentence or a date in the active language; anything else as it is."""
     if isinstance(value, Sentence):

@@ -36,6 +36,11 @@ _NOUN = {"measure": (N_("{n} measure"), N_("{n} measures")), "right": (N_("{n} r
          "provision": (N_("{n} provision"), N_("{n} provisions"))}
 
 
+def counted(kind: str, n: int) -> str:
+    """'3 measures', '1 right': ``n`` nodes of ``kind`` counted in the active language."""
+    return ngettext(*_NOUN[kind], n).format(n=n)
+
+
 def worst_verdict(values: Iterable[str]) -> str:
     known = [v for v in values if v in VERDICT_ORDER]
     return max(known, key=VERDICT_ORDER.index) if known else "undetermined"
@@ -61,7 +66,6 @@ def group_nodes(nodes: list[NodeFact], key: Callable[[NodeFact], str], title: Ca
     for gkey in sorted(buckets):
         members = sorted(buckets[gkey], key=lambda n: n.ident)
         kind = members[0].kind
-        one, many = _NOUN.get(kind, ("{n} " + kind, "{n} " + kind + "s"))
         looks = [m.look for m in members]
         if kind == "measure":
             look = worst_verdict(looks)
@@ -72,7 +76,7 @@ def group_nodes(nodes: list[NodeFact], key: Callable[[NodeFact], str], title: Ca
         else:
             look = "ineffective" if looks and all(v == "ineffective" for v in looks) else ""
             summary = ""
-        count = ngettext(one, many, len(members)).format(n=len(members))
+        count = counted(kind, len(members))
         names = ", ".join(m.ident for m in members[:40]) + (" …" if len(members) > 40 else "")
         group = NodeFact(
             _GROUP_KIND.get(kind, "group"), f"{kind}/{gkey}", title(gkey), tuple(x for x in (count, summary) if x),

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model.scales import severity_rank, strength_rank
-from ...translation import N_, SOURCE, format_number, gettext, language
+from ...translation import N_, SOURCE, format_number, language
 from ...translation import gettext as _
-from ...translation.sentence import NOUNS_CAPITALISED
+from ...translation.sentence import in_sentence
+from ..badges import words as words  # the report's reading of a vocabulary word, shared by every view
 from .text import dot_name
 
 if TYPE_CHECKING:
@@ -77,16 +78,6 @@ class Facts:
         return [e for _, e in sorted(self.edges.items())]
 
 
-def words(value: str) -> str:
-    """A vocabulary word for reading ('very-serious' -> 'very serious'), in the active language.
-
-    The translation is the one the report uses: the engine's term (``evaluate/terms.py``, keyed by the
-    word itself), else the measure vocabulary's reading (``badges.words``). English is the reading.
-    """
-    said = gettext(value)
-    return said if said != value else gettext(value.replace("-", " ").replace("_", " "))
-
-
 def type_words(bundle: Bundle, key: str) -> str:
     """A safeguard group's key as a caption says it: a catalogue type by its title, in lower case.
 
@@ -98,8 +89,7 @@ def type_words(bundle: Bundle, key: str) -> str:
     record = bundle.resolved.index.get("safeguard-type", key) if lang != SOURCE else None
     if record is None:
         return reading
-    title = str(record.worded("title", lang))
-    return title if lang in NOUNS_CAPITALISED else title[:1].lower() + title[1:]
+    return in_sentence(str(record.worded("title", lang)))
 
 
 # -- records -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import graphviz
 from ...translation import N_, format_date
 from ...translation import gettext as _
 from . import draw
-from .aggregate import AGGREGATE_ABOVE, COLUMN_MAX, collapse
+from .aggregate import AGGREGATE_ABOVE, COLUMN_MAX, collapse, counted
 from .facts import (
     EdgeFact,
     Facts,
@@ -298,16 +298,12 @@ def _collapse_columns(r: Reader, f: Facts, keep: str) -> tuple[Facts, list[str]]
     ):
         others = [n for n in f.of(kind) if n.name != keep]
         if len(others) > COLUMN_MAX:
-            notes.append(_(_COLLAPSED[kind]).format(n=len(others)))
+            notes.append(counted(kind, len(others)))
             subject = f.nodes.pop(keep)
             f = collapse(f, kind, key, title)
             f.add(subject)
     return f, notes
 
-
-#: How a focused view's note counts a collapsed column (always more than COLUMN_MAX, so plural).
-_COLLAPSED = {"right": N_("{n} rights"), "safeguard": N_("{n} safeguards"), "measure": N_("{n} measures"),
-              "provision": N_("{n} provisions"), "aim": N_("{n} aims"), "alternative": N_("{n} alternatives")}
 
 #: Past this many safeguards a measure's own view lists them in panels per right (see panels.py).
 MEASURE_PANEL_ABOVE = 8
