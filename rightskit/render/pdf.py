@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem, RenderError, RenderWarning, SourceLocation, TemplateError
 from ..translation import catalogue, format_date, language
 from .html import TEMPLATES_DIR
-from .pdf_parts import PARTS_ABOVE, render_parts
+from .pdf_parts import PARTS_ABOVE, render_parts, write_figures
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -137,12 +137,7 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
         (root / MAIN).write_bytes(template.read_bytes())
         (root / "data.json").write_text(json.dumps(typst_data(ctx, printed), ensure_ascii=False, sort_keys=True),
                                         encoding="utf-8")
-        files = [(d.file, d.svg) for d in ctx.diagrams.values()]
-        files += [(p.file, p.svg) for parts in (printed or {}).values() for p in parts]
-        for name, svg in files:
-            target = root / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(svg, encoding="utf-8")
+        write_figures(root, _figure_files(ctx, printed))
         try:
             with warnings.catch_warnings():
                 # Missing glyphs and similar warnings do not stop the report; errors do.
@@ -162,12 +157,17 @@ def render_pdf(ctx: ReportContext, templates: Path | None = None,
     return _without_false_suspects(pdf)
 
 
+def _figure_files(ctx: ReportContext, printed: Mapping[str, list[PrintedFigure]] | None) -> dict[str, str]:
+    """file -> SVG of every figure the PDF reads: the report's diagrams and the measures' print parts."""
+    files = {d.file: d.svg for d in ctx.diagrams.values()}
+    files.update((p.file, p.svg) for parts in (printed or {}).values() for p in parts)
+    return files
+
+
 def _in_parts(ctx: ReportContext, template: Path, epoch: int | None,
               printed: Mapping[str, list[PrintedFigure]] | None) -> bytes:
     """The summary PDF of a large assessment, typeset in parts (see :mod:`.pdf_parts`); never tagged."""
-    files = {d.file: d.svg for d in ctx.diagrams.values()}
-    files.update((p.file, p.svg) for parts in (printed or {}).values() for p in parts)
-    pdf = render_parts(typst_data(ctx, printed, shallow=True), template, files, epoch)
+    pdf = render_parts(typst_data(ctx, printed, shallow=True), template, _figure_files(ctx, printed), epoch)
     warnings.warn(PARTS_WARNING.format(n=len(ctx.measure_ids), limit=PARTS_ABOVE), RenderWarning, stacklevel=3)
     return pdf
 

@@ -209,6 +209,14 @@ def part_data(data: dict[str, Any], part: _Part, count: int) -> dict[str, Any]:
     return out
 
 
+def write_figures(root: Path, files: dict[str, str]) -> None:
+    """Each figure's SVG under ``root`` at its file name (folders made), where the template reads it."""
+    for name, svg in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+
+
 def render_parts(data: dict[str, Any], template: Path, diagrams: dict[str, str], epoch: int | None) -> bytes:
     """Typeset ``data`` (the summary PDF's) in parts, one process each, and merge them; return the PDF."""
     parts = plan(data)
@@ -217,10 +225,7 @@ def render_parts(data: dict[str, Any], template: Path, diagrams: dict[str, str],
     with tempfile.TemporaryDirectory(prefix="rightskit-pdf-parts-") as tmp:
         root = Path(tmp)
         (root / "report.typ").write_bytes(template.read_bytes())
-        for file, svg in diagrams.items():
-            target = root / file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(svg, encoding="utf-8")
+        write_figures(root, diagrams)
         # Each part's data is made when it is typeset and dropped after: held for every part at once,
         # the parts' copies of the lists they cut would all be alive at the peak.
         def typeset(i: int, page_offset: int, pages_after: int, **flags: Any) -> tuple[int, list[dict[str, Any]]]:
