@@ -59,7 +59,7 @@ class Sentence(str):
         """The sentence in the active language (its English text when that is English)."""
         if language() == SOURCE:
             return str(self)
-        return _spoken(language(), self)
+        return _spoken(self)
 
 
 #: Whether sentences keep their templates (a report in another language will say them) or are plain
@@ -182,7 +182,7 @@ class Trimmed(Sentence):
         """The sentence in the active language, less the suffix."""
         if language() == SOURCE:
             return str(self)
-        return _spoken(language(), self).removesuffix(self.suffix)
+        return _spoken(self).removesuffix(self.suffix)
 
 
 class Worded(Sentence):
@@ -226,17 +226,20 @@ NOUNS_CAPITALISED = frozenset({"de"})
 
 def lowered(title: str) -> str:
     """A title as a sentence names it: lower case in English (as the engine always wrote it); in a translation,
-    a lower-case first letter, except where the language capitalises nouns."""
+    as :func:`in_sentence` names it in that language."""
     if not isinstance(title, Worded):
         return title.lower()
-    return Worded(str(title).lower(), tuple((lang, w if lang in NOUNS_CAPITALISED else w[:1].lower() + w[1:])
-                                            for lang, w in title.words))
+    return Worded(str(title).lower(), tuple((lang, _in_sentence_in(lang, w)) for lang, w in title.words))
 
 
 def in_sentence(title: str) -> str:
     """A catalogue title inside a sentence, in the active language: 'Independent oversight' → 'independent
     oversight'; 'DPIA' stays, and so does a title in a language that capitalises nouns ('Datensicherheit')."""
-    if language() in NOUNS_CAPITALISED or (len(title) > 1 and title[1].isupper()):
+    return _in_sentence_in(language(), title)
+
+
+def _in_sentence_in(lang: str, title: str) -> str:
+    if lang in NOUNS_CAPITALISED or (len(title) > 1 and title[1].isupper()):
         return title
     return title[:1].lower() + title[1:]
 
@@ -250,8 +253,7 @@ def spoken(value: Arg) -> Arg:
     return value
 
 
-def _spoken(lang: str, s: Sentence) -> str:
-    del lang  # gettext reads the active language's catalogue
+def _spoken(s: Sentence) -> str:
     args = {name: spoken(value) for name, value in s.args}
     return gettext(s.template).format_map(args) if args else gettext(s.template)
 

@@ -217,3 +217,20 @@ def test_missing_safeguards_are_split_by_who_must_act() -> None:
     text = text_table(results)
     assert ("Missing safeguards, by who must act:\n  scan:\n    the law must provide: Error-rate limits, Retention "
             "limits\n    the controller must implement: Human review of hits\n") in text
+
+
+def test_the_condition_to_make_a_voluntary_safeguard_binding_names_it_in_the_language() -> None:
+    from rightskit.translation import speaking
+    from rightskit.translation.sentence import spoken, templated
+
+    a = new()
+    child_aim(a)
+    well_formed(a)
+    a._sections["safeguards"][0].data["source"] = "voluntary"
+    with templated():
+        f = finding(measure(a), "scan/safeguards/voluntary:safeguards/human-review")
+    assert f.condition.startswith("Make human review of hits binding")
+    with speaking("fr"):
+        said = str(spoken(f.condition))
+    # The safeguard type's French title, as a sentence names it, not the English one.
+    assert "contrôle humain des résultats" in said and "human review" not in said, said

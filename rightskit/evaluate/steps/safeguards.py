@@ -142,7 +142,7 @@ def _one(ctx: EngineContext, view: MeasureView, req: Requirement, present: tuple
                              "safeguards laid down in law.", safeguard=title,
                              safeguards=listing(p.label for p in effective)), why, nodes, cite, req,
                     condition=sentence("Make {safeguard} binding: lay it down in the law, not in the provider's "
-                                       "choice.", safeguard=title.lower()))
+                                       "choice.", safeguard=lowered(title)))
     placed = listing(p.label for p in binding)
     return Note(f"present:{req.type}", "satisfied",
                 sentence("{safeguard} is in place (hypothetical, flip analysis): {safeguards}.", safeguard=title,
